@@ -1,0 +1,88 @@
+-- Duesight data model: the receivables history of one company, as of any date.
+-- Money is DECIMAL(18,2); identifiers are text; every row remembers the import that brought it.
+
+CREATE TABLE IF NOT EXISTS settings (
+  key   VARCHAR PRIMARY KEY,
+  value VARCHAR NOT NULL
+);
+
+CREATE SEQUENCE IF NOT EXISTS import_id_seq START 1;
+
+CREATE TABLE IF NOT EXISTS import_log (
+  import_id   INTEGER PRIMARY KEY,
+  kind        VARCHAR NOT NULL,
+  file_name   VARCHAR NOT NULL,
+  sha256      VARCHAR NOT NULL,
+  rows        INTEGER NOT NULL,
+  accepted    INTEGER NOT NULL,
+  rejected    INTEGER NOT NULL,
+  inserted    INTEGER NOT NULL,
+  status      VARCHAR NOT NULL CHECK (status IN ('imported', 'rejected', 'unchanged')),
+  user_name   VARCHAR,
+  started_at  TIMESTAMP NOT NULL,
+  finished_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS customers (
+  customer_id        VARCHAR PRIMARY KEY,
+  name               VARCHAR NOT NULL,
+  segment            VARCHAR,
+  region             VARCHAR,
+  country            VARCHAR,
+  currency           VARCHAR NOT NULL,
+  payment_terms_days INTEGER NOT NULL DEFAULT 30 CHECK (payment_terms_days >= 0),
+  credit_limit       DECIMAL(18,2) CHECK (credit_limit >= 0),
+  import_id          INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS invoices (
+  invoice_id   VARCHAR PRIMARY KEY,
+  customer_id  VARCHAR NOT NULL REFERENCES customers (customer_id),
+  invoice_date DATE NOT NULL,
+  due_date     DATE NOT NULL,
+  amount       DECIMAL(18,2) NOT NULL CHECK (amount > 0),
+  currency     VARCHAR NOT NULL,
+  disputed     BOOLEAN NOT NULL DEFAULT false,
+  import_id    INTEGER,
+  CHECK (due_date >= invoice_date)
+);
+
+CREATE TABLE IF NOT EXISTS payments (
+  payment_id   VARCHAR PRIMARY KEY,
+  customer_id  VARCHAR NOT NULL REFERENCES customers (customer_id),
+  invoice_id   VARCHAR REFERENCES invoices (invoice_id),
+  payment_date DATE NOT NULL,
+  amount       DECIMAL(18,2) NOT NULL CHECK (amount > 0),
+  method       VARCHAR,
+  import_id    INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS adjustments (
+  adjustment_id VARCHAR PRIMARY KEY,
+  invoice_id    VARCHAR NOT NULL REFERENCES invoices (invoice_id),
+  date          DATE NOT NULL,
+  amount        DECIMAL(18,2) NOT NULL CHECK (amount > 0),
+  kind          VARCHAR NOT NULL CHECK (kind IN ('credit_note', 'write_off', 'discount')),
+  import_id     INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS fx_rates (
+  date         DATE NOT NULL,
+  currency     VARCHAR NOT NULL,
+  rate_to_base DECIMAL(18,8) NOT NULL CHECK (rate_to_base > 0),
+  import_id    INTEGER,
+  PRIMARY KEY (date, currency)
+);
+
+-- Derived, rebuilt for the invoices an import touches: the first date on which an
+-- invoice's open amount reaches <= 0. It does not depend on the as-of date (open amounts
+-- only fall), so "settled by D" is simply settle_date <= D.
+CREATE TABLE IF NOT EXISTS settlements (
+  invoice_id  VARCHAR PRIMARY KEY,
+  settle_date DATE NOT NULL
+);
+
+-- Invoices whose settlement must be recomputed at the end of the current write transaction.
+CREATE TABLE IF NOT EXISTS settlement_queue (
+  invoice_id VARCHAR NOT NULL
+);

@@ -1,0 +1,94 @@
+/** The one DuckDB database of a process: a connection per unit of work, writes serialised. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { sqlText } from './sql.ts';
+import { DuesightError } from './errors.ts';
+
+export interface OpenOptions {
+  /** Open without the right to write (exports, dashboards on a shared file). */
+  readOnly?: boolean;
+  /** DuckDB memory_limit, e.g. '2GB'. */
+  memoryLimit?: string;
+  threads?: number;
+}
+
+/** A Duesight database file (or ':memory:'), with its schema applied. */
+export class Database {
+  private writes: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+  ) {}
+
+  /** Opens (creating if needed) the database at `path` and makes sure the schema exists. */
+  static async open(path: string, options: OpenOptions = {}): Promise<Database> {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const config: Record<string, string> = {};
+    if (options.readOnly) config.access_mode = 'READ_ONLY';
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    if (options.threads) config.threads = String(options.threads);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, config);
+    } catch (err) {
+      const message = String((err as Error).message ?? err);
+      if (/lock/i.test(message)) {
+        throw new DuesightError(
+          `The database ${path} is in use by another Duesight process (${message.split('\n')[0]}); stop it or use another --db.`,
+        );
+      }
+      throw new DuesightError(`Cannot open the database ${path}: ${message}`);
+    }
+    const db = new Database(path, instance);
+    if (!options.readOnly) {
+      const conn = await instance.connect();
+      try {
+        await conn.run(sqlText('schema'));
+      } finally {
+        conn.closeSync();
+      }
+    }
+    return db;
+  }
+
+  /** Runs `fn` on a fresh connection, closed afterwards. For reads; DuckDB gives it a consistent snapshot per statement. */
+  async read<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const conn = await this.instance.connect();
+    try {
+      return await fn(conn);
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  /**
+   * Runs `fn` in one transaction, after every earlier write of this process has finished.
+   * Either all of it lands or none of it does.
+   */
+  write<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const run = async () =>
+      this.read(async (conn) => {
+        await conn.run('BEGIN TRANSACTION');
+        try {
+          const result = await fn(conn);
+          await conn.run('COMMIT');
+          return result;
+        } catch (err) {
+          await conn.run('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      });
+    const next = this.writes.then(run, run);
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Writes the WAL into the file and releases it. */
+  async close(): Promise<void> {
+    await this.writes;
+    await this.read((conn) => conn.run('CHECKPOINT')).catch(() => undefined);
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,77 @@
+/** Loads the SQL files of queries/ and runs them with every value bound, never spliced. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type DuckDBConnection, type DuckDBValue, listValue, LIST, VARCHAR, INTEGER, DOUBLE, type DuckDBType } from '@duckdb/node-api';
+import { queriesDir } from './paths.ts';
+
+/** A value a query may be given: dates travel as ISO strings and are cast in SQL. */
+export type Param = string | number | boolean | null | readonly string[] | readonly number[];
+export type Params = Record<string, Param>;
+export type Row = Record<string, unknown>;
+
+const cache = new Map<string, string>();
+
+/** The text of `queries/<name>.sql`. */
+export function sqlText(name: string): string {
+  let text = cache.get(name);
+  if (text === undefined) {
+    text = readFileSync(join(queriesDir, `${name}.sql`), 'utf8');
+    cache.set(name, text);
+  }
+  return text;
+}
+
+function toDuck(params: Params): { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType | undefined> } {
+  const values: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType | undefined> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (Array.isArray(value)) {
+      const numeric = value.every((v) => typeof v === 'number');
+      values[key] = listValue(value as DuckDBValue[]);
+      types[key] = LIST(numeric ? (value.every((v) => Number.isInteger(v)) ? INTEGER : DOUBLE) : VARCHAR);
+    } else if (typeof value === 'number') {
+      values[key] = value;
+      types[key] = Number.isInteger(value) ? INTEGER : DOUBLE;
+    } else {
+      values[key] = value as DuckDBValue;
+    }
+  }
+  return { values, types };
+}
+
+/** Only the parameters a statement names, so one params object can serve several files. */
+function paramsUsed(text: string, params: Params): Params {
+  const used: Params = {};
+  for (const key of Object.keys(params)) if (new RegExp(`\\$${key}\\b`).test(text)) used[key] = params[key];
+  return used;
+}
+
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.map(plain);
+  return value;
+}
+
+/** Runs SQL text with bound values; rows come back with bigints as numbers and dates as ISO strings. */
+export async function queryText<T = Row>(conn: DuckDBConnection, text: string, params: Params = {}): Promise<T[]> {
+  const { values, types } = toDuck(paramsUsed(text, params));
+  const reader = await conn.runAndReadAll(text, values, types);
+  return reader.getRowObjectsJS().map((row) => {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(row)) out[k] = plain(v);
+    return out as T;
+  });
+}
+
+/** Runs `queries/<name>.sql` and returns its rows. */
+export function query<T = Row>(conn: DuckDBConnection, name: string, params: Params = {}): Promise<T[]> {
+  return queryText<T>(conn, sqlText(name), params);
+}
+
+/** Runs `queries/<name>.sql` for its effect. */
+export async function execute(conn: DuckDBConnection, name: string, params: Params = {}): Promise<void> {
+  const text = sqlText(name);
+  const { values, types } = toDuck(paramsUsed(text, params));
+  await conn.run(text, values, types);
+}
