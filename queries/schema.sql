@@ -74,12 +74,16 @@ CREATE TABLE IF NOT EXISTS fx_rates (
   PRIMARY KEY (date, currency)
 );
 
--- Derived, rebuilt for the invoices an import touches: the first date on which an
--- invoice's open amount reaches <= 0. It does not depend on the as-of date (open amounts
--- only fall), so "settled by D" is simply settle_date <= D.
-CREATE TABLE IF NOT EXISTS settlements (
-  invoice_id  VARCHAR PRIMARY KEY,
-  settle_date DATE NOT NULL
+-- Derived, one row per invoice, rebuilt for the invoices an import touches. Open amounts only
+-- fall as payments and adjustments arrive, so three dates say everything about an invoice's
+-- open amount at any D: before first_event_date it is the full amount; it reaches <= 0 on
+-- settle_date ("settled", spec/kpis.md) and turns negative (a credit) on overpaid_date.
+-- Between them, only these few invoices need their events summed.
+CREATE TABLE IF NOT EXISTS invoice_status (
+  invoice_id       VARCHAR PRIMARY KEY,
+  first_event_date DATE,
+  settle_date      DATE,
+  overpaid_date    DATE
 );
 
 -- Invoices whose settlement must be recomputed at the end of the current write transaction.

@@ -45,3 +45,76 @@ export interface LedgerMapping {
 
 /** Progress of long work, for a terminal bar or a web progress element. */
 export type ProgressListener = (done: number, total: number | null, stage: string) => void;
+
+/** Aging bucket edges in days; the spec's default. */
+export const DEFAULT_BUCKET_EDGES = [30, 60, 90, 120] as const;
+
+/** Which date an invoice's age counts from. */
+export type AgingBasis = 'due' | 'invoice';
+
+/** Narrows a book to some customers; every field optional, all must match. */
+export interface BookFilter {
+  segment?: string;
+  region?: string;
+  /** The customer's currency. */
+  currency?: string;
+  customer_id?: string;
+}
+
+/** Parameters of a portfolio KPI pass (spec/kpis.md). */
+export interface KpiParams {
+  /** ISO date D. */
+  asOf: string;
+  /** W, default 90. */
+  windowDays?: number;
+  /** Aging bucket edges, default 30,60,90,120. */
+  buckets?: readonly number[];
+  filter?: BookFilter;
+}
+
+/** Bucket label → amount, plus `unapplied`; labels follow the edges (current, 1-30, …, 120+). */
+export type AgingAmounts = Record<string, number>;
+
+/** What `kpi --json` prints (spec/interfaces.md), field for field. */
+export interface PortfolioKpis {
+  as_of: string;
+  window_days: number;
+  currency: string;
+  ar: number;
+  current: number;
+  overdue: number;
+  overdue_ratio: number | null;
+  aging: AgingAmounts;
+  sales: number;
+  collections: number;
+  write_offs: number;
+  dso: number | null;
+  best_possible_dso: number | null;
+  add: number | null;
+  countback_dso: number;
+  cei: number | null;
+  turnover: number | null;
+  turnover_days: number | null;
+  bad_debt_rate: number | null;
+  dbt: number | null;
+  days_to_pay: number | null;
+  on_time_rate: number | null;
+  open_invoices: number;
+  customers_with_balance: number;
+  /** AR(S), the balance at the window's opening date S = D − W (input of CEI and turnover). */
+  ar_start: number;
+  /** For each KPI that is null, why (e.g. "sales(P) is 0"). */
+  null_reasons: Record<string, string>;
+}
+
+/** One row of `aging --by customer --json`. Bucket labels are flat keys of the row. */
+export interface CustomerAging {
+  customer_id: string;
+  name: string;
+  ar: number;
+  unapplied: number;
+  overdue: number;
+  credit_limit: number | null;
+  utilisation: number | null;
+  [bucket: string]: number | string | null;
+}

@@ -1,4 +1,6 @@
 /** Every `duesight` sub-command, in the order `--help` lists them. */
 import type { Command } from '../command.ts';
+import { kpiCommand } from './kpi.ts';
+import { agingCommand } from './aging.ts';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [kpiCommand, agingCommand];

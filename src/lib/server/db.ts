@@ -46,6 +46,7 @@ export class Database {
       const conn = await instance.connect();
       try {
         await conn.run(sqlText('schema'));
+        await conn.run(sqlText('macros'));
       } finally {
         conn.closeSync();
       }

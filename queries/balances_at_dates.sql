@@ -1,0 +1,56 @@
+-- Balances at each day d of $dates, in the base currency at d's rate (spec/kpis.md "Balances
+-- at D" and "Aging at D"): AR(d), unapplied(d), the aging buckets of invoices open at d, and the
+-- counts of open invoices and of customers with a non-zero balance.
+WITH cust AS (
+  SELECT customer_id, currency FROM customers_in($segment, $region, $currency, $customer_id)
+),
+positions AS (
+  SELECT o.* FROM open_positions($dates::DATE[]) o SEMI JOIN cust c ON c.customer_id = o.customer_id
+),
+-- Per day, customer and currency: the net of all opens and unapplied cash (AR is linear in it)
+-- and the credit part (negative opens and unapplied cash).
+per_customer AS (
+  SELECT d, customer_id, currency, sum(open) AS net, coalesce(sum(open) FILTER (WHERE open < 0), 0) AS credit
+  FROM positions GROUP BY ALL
+  UNION ALL
+  SELECT u.d, u.customer_id, c.currency, -u.amount, -u.amount
+  FROM unapplied_cash_at($dates::DATE[]) u JOIN cust c ON c.customer_id = u.customer_id
+),
+buckets AS (
+  SELECT d, currency, bucket_index(d, due_date, invoice_date, $edges::INTEGER[], $basis) AS bucket,
+         sum(open) AS amount, count(*) AS invoices
+  FROM positions WHERE open > 0 GROUP BY ALL
+),
+rates AS (
+  SELECT d, currency, rate_on(currency, d) AS rate FROM (SELECT DISTINCT d, currency FROM per_customer)
+),
+customer_balances AS (
+  SELECT p.d, p.customer_id, sum(p.net * r.rate) AS balance
+  FROM per_customer p JOIN rates r USING (d, currency) GROUP BY ALL
+),
+totals AS (
+  SELECT p.d, sum(p.net * r.rate) AS ar, sum(p.credit * r.rate) AS unapplied
+  FROM per_customer p JOIN rates r USING (d, currency) GROUP BY p.d
+),
+bucket_totals AS (
+  SELECT b.d, b.bucket, sum(b.amount * r.rate) AS amount, sum(b.invoices) AS invoices
+  FROM buckets b JOIN rates r USING (d, currency) GROUP BY ALL
+),
+bucket_lists AS (
+  SELECT d, list({'bucket': bucket, 'amount': amount::DOUBLE, 'invoices': invoices::INTEGER} ORDER BY bucket) AS buckets
+  FROM bucket_totals GROUP BY d
+),
+counts AS (
+  SELECT d, count(*) FILTER (WHERE balance <> 0) AS customers_with_balance FROM customer_balances GROUP BY d
+)
+SELECT days.d::VARCHAR AS date,
+       coalesce(t.ar, 0)::DOUBLE AS ar,
+       coalesce(t.unapplied, 0)::DOUBLE AS unapplied,
+       b.buckets,
+       coalesce(c.customers_with_balance, 0)::INTEGER AS customers_with_balance,
+       (SELECT min(r.currency || ' on ' || r.d) FROM rates r WHERE r.rate IS NULL AND r.d = days.d) AS missing_rate
+FROM (SELECT DISTINCT unnest($dates::DATE[]) AS d) days
+LEFT JOIN totals t ON t.d = days.d
+LEFT JOIN bucket_lists b ON b.d = days.d
+LEFT JOIN counts c ON c.d = days.d
+ORDER BY days.d;

@@ -1,0 +1,2 @@
+-- The currency every KPI is reported in.
+SELECT base_currency() AS currency;

@@ -1,0 +1,2 @@
+-- Empty the queue once it has been processed.
+DELETE FROM settlement_queue;

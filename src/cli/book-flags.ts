@@ -1,0 +1,47 @@
+/** The flags every book command shares (as-of date, window, buckets, filters) and their reading. */
+import type { BookFilter } from '../lib/types.ts';
+import type { CommandContext, Flags } from './command.ts';
+import { DuesightError } from '../lib/server/errors.ts';
+import type { Database } from '../lib/server/db.ts';
+import { query } from '../lib/server/sql.ts';
+
+export const bookOptions = {
+  'as-of': { type: 'string' },
+  'window-days': { type: 'string' },
+  buckets: { type: 'string' },
+  segment: { type: 'string' },
+  region: { type: 'string' },
+  currency: { type: 'string' },
+  customer: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/** A whole number flag, or its default; a clear error otherwise. */
+export function intFlag(flags: Flags, name: string, fallback?: number): number | undefined {
+  const raw = flags[name];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(n)) {
+    throw new DuesightError(`--${name} must be a whole number (got "${String(raw)}").`);
+  }
+  return n;
+}
+
+/** The filter named by --segment, --region, --currency, --customer. */
+export function filterFlags(flags: Flags): BookFilter {
+  const f: BookFilter = {};
+  if (typeof flags.segment === 'string') f.segment = flags.segment;
+  if (typeof flags.region === 'string') f.region = flags.region;
+  if (typeof flags.currency === 'string') f.currency = flags.currency;
+  if (typeof flags.customer === 'string') f.customer_id = flags.customer;
+  return f;
+}
+
+/** --as-of, or the book's latest event date (said on stderr) when it is omitted. */
+export async function asOfFlag(ctx: CommandContext, db: Database): Promise<string> {
+  if (typeof ctx.flags['as-of'] === 'string') return ctx.flags['as-of'];
+  const [row] = await db.read((conn) => query<{ last_date: string | null }>(conn, 'book_last_date'));
+  if (!row.last_date) throw new DuesightError(`The database ${String(ctx.flags.db)} holds no invoices yet; import some or run "duesight demo".`);
+  ctx.err(`(no --as-of given: using the book's latest date, ${row.last_date})`);
+  return row.last_date;
+}
