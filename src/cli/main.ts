@@ -9,7 +9,7 @@ import { commands } from './commands/index.ts';
 
 function helpText(): string {
   const lines = ['Usage: duesight <command> [options]', '', 'Commands:'];
-  for (const c of commands) lines.push(`  ${c.usage.padEnd(64)} ${c.summary}`);
+  for (const c of commands) lines.push(`  ${c.name.padEnd(10)} ${c.summary}`, `  ${''.padEnd(10)} duesight ${c.usage}`);
   lines.push('', 'Every command that reads or writes data takes --db PATH (default data/duesight.duckdb).');
   return lines.join('\n');
 }

@@ -2,5 +2,7 @@
 import type { Command } from '../command.ts';
 import { kpiCommand } from './kpi.ts';
 import { agingCommand } from './aging.ts';
+import { trendCommand } from './trend.ts';
+import { eclCommand } from './ecl.ts';
 
-export const commands: Command[] = [kpiCommand, agingCommand];
+export const commands: Command[] = [kpiCommand, agingCommand, trendCommand, eclCommand];

@@ -1,0 +1,55 @@
+/** `duesight ecl`: roll rates, loss rates and the IFRS 9 provision matrix as of a date. */
+import type { Command } from '../command.ts';
+import { expectedCreditLoss } from '../../lib/server/ecl.ts';
+import { DuesightError } from '../../lib/server/errors.ts';
+import { asOfFlag, bookOptions, filterFlags, intFlag } from '../book-flags.ts';
+import { num, pct, table } from '../format.ts';
+
+/** Reads `--overlay current=0.005,120+=0.1` (added to each bucket's loss rate). */
+function overlayFlag(raw: unknown): Record<string, number> | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const overlay: Record<string, number> = {};
+  for (const part of raw.split(',')) {
+    const [label, value] = part.split('=');
+    const n = Number(value);
+    if (!label || value === undefined || !Number.isFinite(n)) {
+      throw new DuesightError(`--overlay takes bucket=rate pairs such as "current=0.005,120+=0.1" (got "${raw}").`);
+    }
+    overlay[label.trim()] = n;
+  }
+  return overlay;
+}
+
+export const eclCommand: Command = {
+  name: 'ecl',
+  usage: 'ecl --as-of DATE [--months 12] [--overlay BUCKET=RATE,…] [--buckets …] [--json]',
+  summary: 'roll rates, loss rates and the provision matrix (expected credit loss)',
+  options: { ...bookOptions, months: { type: 'string' }, overlay: { type: 'string' } },
+  usesDb: true,
+  async run(ctx) {
+    const db = await ctx.openDb();
+    const result = await expectedCreditLoss(db, {
+      asOf: await asOfFlag(ctx, db),
+      months: intFlag(ctx.flags, 'months', 12),
+      buckets: typeof ctx.flags.buckets === 'string' ? ctx.flags.buckets : undefined,
+      overlay: overlayFlag(ctx.flags.overlay),
+      filter: filterFlags(ctx.flags),
+    });
+    if (ctx.flags.json) {
+      ctx.out(JSON.stringify(result));
+      return 0;
+    }
+    const columns = Object.keys(result.roll_rates[0].to);
+    ctx.out(`Roll rates, ${result.month_ends[0]} to ${result.month_ends.at(-1)} (share of each bucket's balance a month later)\n`);
+    ctx.out(table(['from', 'balance', ...columns], result.roll_rates.map((r) => [r.from, num(r.opening, 0), ...columns.map((c) => pct(r.to[c]))])));
+    ctx.out(`\nProvision matrix as of ${result.as_of} (${result.currency})\n`);
+    ctx.out(
+      table(
+        ['bucket', 'balance', 'loss rate', 'overlay', 'rate', 'provision'],
+        result.provision_matrix.map((r) => [r.bucket, num(r.balance), pct(r.loss_rate, 2), pct(r.overlay, 2), pct(r.rate, 2), num(r.provision)]),
+      ),
+    );
+    ctx.out(`\nExpected credit loss: ${num(result.ecl)} ${result.currency} (${pct(result.coverage, 2)} of gross receivables)`);
+    return 0;
+  },
+};

@@ -1,0 +1,19 @@
+/** The web app's database: opened once per server process, on the file named by DUESIGHT_DB (or the default). */
+import { Database } from './db.ts';
+import { defaultDbPath } from './paths.ts';
+
+let opening: Promise<Database> | undefined;
+
+/** The process's Database, opened on first use. */
+export function appDb(): Promise<Database> {
+  opening ??= Database.open(process.env.DUESIGHT_DB ?? defaultDbPath, { memoryLimit: process.env.DUESIGHT_MEMORY_LIMIT ?? '4GB' });
+  return opening;
+}
+
+/** Closes the database (graceful shutdown): pending writes finish, the WAL is checkpointed. */
+export async function closeAppDb(): Promise<void> {
+  if (!opening) return;
+  const db = await opening;
+  opening = undefined;
+  await db.close();
+}

@@ -1,0 +1,19 @@
+/** What the book spans and holds: dates for the as-of picker, values for the filter menus. */
+import type { Database } from './db.ts';
+import { query } from './sql.ts';
+
+export interface BookBounds {
+  first_date: string | null;
+  last_date: string | null;
+  segments: string[];
+  regions: string[];
+  currencies: string[];
+  customers: number;
+  invoices: number;
+}
+
+/** The book's span and filter values. */
+export async function bookBounds(db: Database): Promise<BookBounds> {
+  const [row] = await db.read((conn) => query<BookBounds>(conn, 'book_bounds'));
+  return { ...row, segments: row.segments ?? [], regions: row.regions ?? [], currencies: row.currencies ?? [] };
+}

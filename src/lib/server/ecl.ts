@@ -1,0 +1,102 @@
+/** Roll rates, loss rates and the IFRS 9 simplified-approach provision matrix as of a date. */
+import { bucketLabels } from '../buckets.ts';
+import { lossRates, rollRateRows, type RollRateRow } from '../loss-rates.ts';
+import type { BookFilter } from '../types.ts';
+import { assertRatesFound, bookParams, monthStart, addDays } from './book-params.ts';
+import type { Database } from './db.ts';
+import { DuesightError } from './errors.ts';
+import { kpisAtDates } from './kpis.ts';
+import { query } from './sql.ts';
+
+export interface EclParams {
+  asOf: string;
+  /** Months of history whose month-to-month migrations make the roll rates (default 12). */
+  months?: number;
+  buckets?: readonly number[] | string;
+  /** Forward-looking adjustment per bucket label, added to the loss rate (0.01 = one point). */
+  overlay?: Record<string, number>;
+  filter?: BookFilter;
+}
+
+export interface ProvisionRow {
+  bucket: string;
+  balance: number;
+  loss_rate: number;
+  overlay: number;
+  rate: number;
+  provision: number;
+}
+
+export interface EclResult {
+  as_of: string;
+  currency: string;
+  /** The month-ends whose transitions were observed, oldest first. */
+  month_ends: string[];
+  roll_rates: RollRateRow[];
+  loss_rates: Record<string, number>;
+  provision_matrix: ProvisionRow[];
+  /** Balances in no bucket (unapplied credit) carry no provision. */
+  unapplied: number;
+  ar: number;
+  ecl: number;
+  /** ECL / gross receivables in the buckets. */
+  coverage: number | null;
+}
+
+/** The last `count` month-ends on or before `asOf`, oldest first. */
+export function monthEndsBefore(asOf: string, count: number): string[] {
+  const ends: string[] = [];
+  // The end of the month before asOf's month, unless asOf is itself a month-end.
+  const endOfMonth = addDays(monthStart(asOf, -1), -1);
+  let last = endOfMonth === asOf ? asOf : addDays(monthStart(asOf), -1);
+  for (let i = 0; i < count; i++) {
+    ends.unshift(last);
+    last = addDays(monthStart(last), -1);
+  }
+  return ends;
+}
+
+/** Roll rates over the trailing months, loss rates, and the provision on the aging at D. */
+export async function expectedCreditLoss(db: Database, params: EclParams): Promise<EclResult> {
+  const months = params.months ?? 12;
+  if (!Number.isInteger(months) || months < 1 || months > 120) {
+    throw new DuesightError(`The roll-rate history must be 1 to 120 months (got ${months}).`);
+  }
+  const p = bookParams({ asOf: params.asOf, buckets: params.buckets, filter: params.filter });
+  const labels = bucketLabels(p.edges as number[], 'due');
+  const overlay = params.overlay ?? {};
+  for (const [label, value] of Object.entries(overlay)) {
+    if (!labels.includes(label)) throw new DuesightError(`The overlay names bucket "${label}", which is not one of ${labels.join(', ')}.`);
+    if (!Number.isFinite(value) || value < -1 || value > 1) throw new DuesightError(`The overlay for ${label} must be between -1 and 1 (got ${value}).`);
+  }
+  const monthEnds = monthEndsBefore(p.as_of as string, months + 1);
+  const { flows, kpis } = await db.read(async (conn) => ({
+    flows: await query<{ from_bucket: number; to_state: string; amount: number; missing_rate: string | null }>(conn, 'roll_flows', {
+      ...p,
+      dates: monthEnds,
+    }),
+    kpis: (await kpisAtDates(conn, [p.as_of as string], { buckets: p.edges as number[], filter: params.filter }))[0],
+  }));
+  assertRatesFound(...flows.map((f) => f.missing_rate));
+  const rows = rollRateRows(labels, flows.map((f) => ({ from: f.from_bucket, to: f.to_state, amount: f.amount })));
+  const loss = lossRates(rows);
+  const matrix = labels.map((bucket, i) => {
+    const balance = kpis.aging[bucket];
+    const rate = Math.min(1, Math.max(0, loss[i] + (overlay[bucket] ?? 0)));
+    return { bucket, balance, loss_rate: loss[i], overlay: overlay[bucket] ?? 0, rate, provision: balance * rate };
+  });
+  const ecl = matrix.reduce((s, r) => s + r.provision, 0);
+  const gross = matrix.reduce((s, r) => s + r.balance, 0);
+  return {
+    as_of: kpis.as_of,
+    currency: kpis.currency,
+    month_ends: monthEnds,
+    roll_rates: rows,
+    loss_rates: Object.fromEntries(labels.map((l, i) => [l, loss[i]])),
+    provision_matrix: matrix,
+    unapplied: kpis.aging.unapplied,
+    ar: kpis.ar,
+    ecl,
+    coverage: gross > 0 ? ecl / gross : null,
+  };
+}
