@@ -1,6 +1,6 @@
 -- Balances at each day d of $dates, in the base currency at d's rate (spec/kpis.md "Balances
--- at D" and "Aging at D"): AR(d), unapplied(d), the aging buckets of invoices open at d, and the
--- counts of open invoices and of customers with a non-zero balance.
+-- at D" and "Aging at D"): AR(d), unapplied(d), the aging buckets of invoices open at d, overdue(d)
+-- (on the due basis), and the counts of open invoices and of customers with a non-zero balance.
 WITH cust AS (
   SELECT customer_id, currency FROM customers_in($segment, $region, $currency, $customer_id)
 ),
@@ -37,7 +37,8 @@ bucket_totals AS (
   FROM buckets b JOIN rates r USING (d, currency) GROUP BY ALL
 ),
 bucket_lists AS (
-  SELECT d, list({'bucket': bucket, 'amount': amount::DOUBLE, 'invoices': invoices::INTEGER} ORDER BY bucket) AS buckets
+  SELECT d, list({'bucket': bucket, 'amount': amount::DOUBLE, 'invoices': invoices::INTEGER} ORDER BY bucket) AS buckets,
+         sum(amount) FILTER (WHERE bucket > 0) AS past_first_bucket, sum(invoices) AS open_invoices
   FROM bucket_totals GROUP BY d
 ),
 counts AS (
@@ -47,6 +48,9 @@ SELECT days.d::VARCHAR AS date,
        coalesce(t.ar, 0)::DOUBLE AS ar,
        coalesce(t.unapplied, 0)::DOUBLE AS unapplied,
        b.buckets,
+       -- overdue(d) on the due basis: every bucket but the first (current).
+       coalesce(b.past_first_bucket, 0)::DOUBLE AS overdue,
+       coalesce(b.open_invoices, 0)::INTEGER AS open_invoices,
        coalesce(c.customers_with_balance, 0)::INTEGER AS customers_with_balance,
        (SELECT min(r.currency || ' on ' || r.d) FROM rates r WHERE r.rate IS NULL AND r.d = days.d) AS missing_rate
 FROM (SELECT DISTINCT unnest($dates::DATE[]) AS d) days

@@ -7,9 +7,10 @@ CREATE OR REPLACE MACRO base_currency() AS
 
 -- The rate of `ccy` on `day`: the latest rate dated on or before it; 1 for the base
 -- currency; NULL when none exists (callers turn that into an error, never a silent 1).
+-- DECIMAL(38,8) so that money x rate is DECIMAL(38,10): exact, and no overflow on large sums.
 CREATE OR REPLACE MACRO rate_on(ccy, day) AS
-  CASE WHEN ccy = base_currency() THEN 1::DECIMAL(18,8)
-       ELSE (SELECT arg_max(f.rate_to_base, f.date) FROM fx_rates f WHERE f.currency = ccy AND f.date <= day)
+  CASE WHEN ccy = base_currency() THEN 1::DECIMAL(38,8)
+       ELSE (SELECT arg_max(f.rate_to_base, f.date) FROM fx_rates f WHERE f.currency = ccy AND f.date <= day)::DECIMAL(38,8)
   END;
 
 -- The customers a view is narrowed to; a NULL argument means "any".
@@ -76,7 +77,8 @@ CREATE OR REPLACE MACRO bucket_index(d, due_date, invoice_date, edges, basis) AS
   END;
 
 -- Invoices settled in (after, up_to], each with its weight (amount in the base currency at the
--- invoice date's rate; NULL when that rate is missing) and its days beyond terms and to pay.
+-- invoice date's rate, an exact DECIMAL so that sums do not depend on their order; NULL when
+-- that rate is missing) and its days beyond terms and to pay.
 CREATE OR REPLACE MACRO settled_between(after, up_to) AS TABLE
   WITH settled AS (
     SELECT i.invoice_id, i.customer_id, i.currency, i.invoice_date, i.due_date, i.amount, s.settle_date
@@ -87,7 +89,7 @@ CREATE OR REPLACE MACRO settled_between(after, up_to) AS TABLE
     SELECT currency, invoice_date, rate_on(currency, invoice_date) AS rate
     FROM (SELECT DISTINCT currency, invoice_date FROM settled)
   )
-  SELECT s.*, (s.amount * r.rate)::DOUBLE AS weight,
+  SELECT s.*, s.amount * r.rate AS weight,
          greatest(0, s.settle_date - s.due_date) AS days_beyond_terms,
          s.settle_date - s.invoice_date AS days_to_pay,
          s.settle_date <= s.due_date AS on_time

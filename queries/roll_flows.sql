@@ -43,10 +43,11 @@ step_totals AS (
   SELECT invoice_id, t, sum(amount) AS total FROM step_events GROUP BY ALL
 ),
 flows AS (
-  SELECT bucket, 'bucket:' || next_bucket AS to_state, currency, t, open_next::DOUBLE AS amount
+  SELECT bucket, 'bucket:' || next_bucket AS to_state, currency, t, open_next::DECIMAL(38,2) AS amount
   FROM moved WHERE open_next > 0
   UNION ALL
-  SELECT m.bucket, e.state, m.currency, m.t, ((m.open - m.open_next) * e.amount / st.total)::DOUBLE
+  -- Split to the cent, so that the sums below are exact and the same on every run.
+  SELECT m.bucket, e.state, m.currency, m.t, round((m.open - m.open_next) * e.amount / st.total, 2)::DECIMAL(38,2)
   FROM moved m
   JOIN step_events e ON e.invoice_id = m.invoice_id AND e.t = m.t
   JOIN step_totals st ON st.invoice_id = m.invoice_id AND st.t = m.t
@@ -55,7 +56,7 @@ flows AS (
 rates AS (
   SELECT currency, t, rate_on(currency, t) AS rate FROM (SELECT DISTINCT currency, t FROM flows)
 )
-SELECT f.bucket::INTEGER AS from_bucket, f.to_state, sum(f.amount * r.rate::DOUBLE) AS amount,
+SELECT f.bucket::INTEGER AS from_bucket, f.to_state, sum(f.amount * r.rate)::DOUBLE AS amount,
        min(CASE WHEN r.rate IS NULL THEN f.currency || ' on ' || f.t END) AS missing_rate
 FROM flows f JOIN rates r USING (currency, t)
 GROUP BY ALL

@@ -80,13 +80,15 @@ export async function expectedCreditLoss(db: Database, params: EclParams): Promi
   assertRatesFound(...flows.map((f) => f.missing_rate));
   const rows = rollRateRows(labels, flows.map((f) => ({ from: f.from_bucket, to: f.to_state, amount: f.amount })));
   const loss = lossRates(rows);
+  // Provisions are estimates, stated to the cent; cents add up exactly as integers.
+  const cents = (x: number) => Math.round(x * 100);
   const matrix = labels.map((bucket, i) => {
     const balance = kpis.aging[bucket];
     const rate = Math.min(1, Math.max(0, loss[i] + (overlay[bucket] ?? 0)));
-    return { bucket, balance, loss_rate: loss[i], overlay: overlay[bucket] ?? 0, rate, provision: balance * rate };
+    return { bucket, balance, loss_rate: loss[i], overlay: overlay[bucket] ?? 0, rate, provision: cents(balance * rate) / 100 };
   });
-  const ecl = matrix.reduce((s, r) => s + r.provision, 0);
-  const gross = matrix.reduce((s, r) => s + r.balance, 0);
+  const ecl = matrix.reduce((s, r) => s + cents(r.provision), 0) / 100;
+  const gross = kpis.ar - kpis.aging.unapplied;
   return {
     as_of: kpis.as_of,
     currency: kpis.currency,

@@ -13,6 +13,8 @@ export interface BalancesRow {
   ar: number;
   unapplied: number;
   buckets: { bucket: number; amount: number; invoices: number }[] | null;
+  overdue: number;
+  open_invoices: number;
   customers_with_balance: number;
   missing_rate: string | null;
 }
@@ -71,14 +73,10 @@ export async function kpisAtDates(
     assertRatesFound(b.missing_rate, start.missing_rate, f.missing_rate, s.missing_rate);
 
     const aging: AgingAmounts = Object.fromEntries(labels.map((l) => [l, 0]));
-    let openInvoices = 0;
-    for (const bucket of b.buckets ?? []) {
-      aging[labels[bucket.bucket]] = bucket.amount;
-      openInvoices += bucket.invoices;
-    }
+    for (const bucket of b.buckets ?? []) aging[labels[bucket.bucket]] = bucket.amount;
     aging.unapplied = b.unapplied;
     const current = aging.current;
-    const overdue = labels.slice(1).reduce((sum, l) => sum + aging[l], 0);
+    const overdue = b.overdue;
     const { kpis, reasons } = ratioKpis({
       windowDays,
       ar: b.ar,
@@ -115,7 +113,7 @@ export async function kpisAtDates(
       dbt: anySettled ? s.dbt : null,
       days_to_pay: anySettled ? s.days_to_pay : null,
       on_time_rate: anySettled ? s.on_time_rate : null,
-      open_invoices: openInvoices,
+      open_invoices: b.open_invoices,
       customers_with_balance: b.customers_with_balance,
       ar_start: start.ar,
       null_reasons: reasons,
