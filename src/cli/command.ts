@@ -26,5 +26,7 @@ export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
   /** Whether the command touches the database (adds `--db`). */
   usesDb: boolean;
+  /** Whether the command may create the database file (imports, demo); others need it to exist. */
+  createsDb?: boolean;
   run(ctx: CommandContext): Promise<number>;
 }

@@ -1,5 +1,6 @@
 /** Entry of the `duesight` command line: parses flags and dispatches to src/cli/commands. */
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command, CommandContext, Flags } from './command.ts';
 import { Database } from '../lib/server/db.ts';
@@ -46,7 +47,12 @@ export async function main(argv: string[]): Promise<number> {
     const ctx: CommandContext = {
       flags: { ...flags, db: dbPath },
       args: parsed.positionals,
-      openDb: async (opts) => (db ??= await Database.open(dbPath, opts)),
+      openDb: async (opts) => {
+        if (!db && !command.createsDb && dbPath !== ':memory:' && !existsSync(dbPath)) {
+          throw new DuesightError(`No database at ${dbPath}: run "duesight demo" or import your files first (or pass --db PATH).`);
+        }
+        return (db ??= await Database.open(dbPath, opts));
+      },
       out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
       err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
       stdin: readStdin,

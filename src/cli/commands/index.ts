@@ -4,5 +4,7 @@ import { kpiCommand } from './kpi.ts';
 import { agingCommand } from './aging.ts';
 import { trendCommand } from './trend.ts';
 import { eclCommand } from './ecl.ts';
+import { serveCommand } from './serve.ts';
+import { startCommand } from './start.ts';
 
-export const commands: Command[] = [kpiCommand, agingCommand, trendCommand, eclCommand];
+export const commands: Command[] = [kpiCommand, agingCommand, trendCommand, eclCommand, serveCommand, startCommand];

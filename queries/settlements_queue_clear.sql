@@ -1,2 +1,0 @@
--- Empty the settlement queue once it has been processed.
-DELETE FROM settlement_queue;
