@@ -1,32 +1,26 @@
 -- Flows for each day d of $dates, in the base currency with each flow at its own date's rate:
 -- sales, collections and write-offs in the window (d - W, d], and net sales per calendar month
 -- for countback DSO (month 0 = d's month up to d, month k = k months before, k < 24).
+-- $span_start is the first day any of them needs: min(first window day, first countback month).
 WITH cust AS (
   SELECT customer_id, currency FROM customers_in($segment, $region, $currency, $customer_id)
 ),
 days AS (
   SELECT DISTINCT unnest($dates::DATE[]) AS d
 ),
-span AS (
-  SELECT least(min(d) - $window_days::INTEGER + 1, (date_trunc('month', min(d)) - INTERVAL 23 MONTH)::DATE) AS first_day,
-         max(d) AS last_day
-  FROM days
-),
 events AS (
   SELECT i.invoice_date AS date, i.currency, 'sale' AS kind, i.amount
   FROM invoices i SEMI JOIN cust c ON c.customer_id = i.customer_id
-  WHERE i.invoice_date BETWEEN (SELECT first_day FROM span) AND (SELECT last_day FROM span)
+  WHERE i.invoice_date BETWEEN $span_start::DATE AND list_max($dates::DATE[])
   UNION ALL
-  SELECT a.date, i.currency, a.kind, a.amount
-  FROM adjustments a JOIN invoices i ON i.invoice_id = a.invoice_id
-  SEMI JOIN cust c ON c.customer_id = i.customer_id
-  WHERE a.kind IN ('credit_note', 'write_off') AND a.date BETWEEN (SELECT first_day FROM span) AND (SELECT last_day FROM span)
+  SELECT a.date, a.currency, a.kind, a.amount
+  FROM adjustments a SEMI JOIN cust c ON c.customer_id = a.customer_id
+  WHERE a.kind IN ('credit_note', 'write_off') AND a.date BETWEEN $span_start::DATE AND list_max($dates::DATE[])
   UNION ALL
-  -- A payment is in its invoice's currency, or in its customer's when unapplied.
-  SELECT p.payment_date, coalesce(i.currency, c.currency), 'payment', p.amount
-  FROM payments p JOIN cust c ON c.customer_id = p.customer_id
-  LEFT JOIN invoices i ON i.invoice_id = p.invoice_id
-  WHERE p.payment_date BETWEEN (SELECT first_day FROM span) AND (SELECT last_day FROM span)
+  -- A payment is in its invoice's currency, or in its customer's when unapplied (derived on write).
+  SELECT p.payment_date, p.currency, 'payment', p.amount
+  FROM payments p SEMI JOIN cust c ON c.customer_id = p.customer_id
+  WHERE p.payment_date BETWEEN $span_start::DATE AND list_max($dates::DATE[])
 ),
 daily AS (
   SELECT date, currency, kind, sum(amount) AS amount FROM events GROUP BY ALL

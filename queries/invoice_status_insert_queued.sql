@@ -1,10 +1,11 @@
--- Status of each queued invoice from all its payments and adjustments: the first event's
--- date, the first date on which they add up to at least its amount (settled), and the first
--- date on which they exceed it (overpaid). Same-day events count together.
-INSERT INTO invoice_status (invoice_id, first_event_date, settle_date, overpaid_date)
+-- Status of each queued invoice: its terms, and from all its payments and adjustments the
+-- first event's date, the first date on which they add up to at least its amount (settled),
+-- and the first date on which they exceed it (overpaid). Same-day events count together.
+INSERT INTO invoice_status
+  (invoice_id, customer_id, invoice_date, due_date, amount, currency, disputed, first_event_date, settle_date, overpaid_date)
 WITH queued AS (
-  SELECT DISTINCT q.invoice_id, i.amount
-  FROM settlement_queue q JOIN invoices i ON i.invoice_id = q.invoice_id
+  SELECT i.invoice_id, i.customer_id, i.invoice_date, i.due_date, i.amount, i.currency, i.disputed
+  FROM invoices i SEMI JOIN settlement_queue q ON q.invoice_id = i.invoice_id
 ),
 events AS (
   SELECT p.invoice_id, p.payment_date AS date, p.amount
@@ -27,5 +28,6 @@ dates AS (
   FROM running r JOIN queued q ON q.invoice_id = r.invoice_id
   GROUP BY r.invoice_id
 )
-SELECT q.invoice_id, d.first_event_date, d.settle_date, d.overpaid_date
+SELECT q.invoice_id, q.customer_id, q.invoice_date, q.due_date, q.amount, q.currency, q.disputed,
+       d.first_event_date, d.settle_date, d.overpaid_date
 FROM queued q LEFT JOIN dates d ON d.invoice_id = q.invoice_id;

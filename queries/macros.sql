@@ -29,12 +29,11 @@ CREATE OR REPLACE MACRO open_positions(dates) AS TABLE
   WITH days AS (
     SELECT DISTINCT unnest(dates) AS d
   ),
+  -- list_min/list_max are constants for the planner, so this filter runs inside the scan.
   candidates AS (
-    SELECT i.invoice_id, i.customer_id, i.currency, i.invoice_date, i.due_date, i.amount, i.disputed,
-           s.first_event_date, s.settle_date, s.overpaid_date
-    FROM invoice_status s JOIN invoices i ON i.invoice_id = s.invoice_id
-    WHERE (s.settle_date IS NULL OR s.settle_date > (SELECT min(d) FROM days) OR s.overpaid_date IS NOT NULL)
-      AND i.invoice_date <= (SELECT max(d) FROM days)
+    SELECT * FROM invoice_status
+    WHERE (settle_date IS NULL OR settle_date > list_min(dates) OR overpaid_date IS NOT NULL)
+      AND invoice_date <= list_max(dates)
   ),
   pairs AS (
     SELECT c.*, days.d
@@ -81,9 +80,9 @@ CREATE OR REPLACE MACRO bucket_index(d, due_date, invoice_date, edges, basis) AS
 -- that rate is missing) and its days beyond terms and to pay.
 CREATE OR REPLACE MACRO settled_between(after, up_to) AS TABLE
   WITH settled AS (
-    SELECT i.invoice_id, i.customer_id, i.currency, i.invoice_date, i.due_date, i.amount, s.settle_date
-    FROM invoice_status s JOIN invoices i ON i.invoice_id = s.invoice_id
-    WHERE s.settle_date > after AND s.settle_date <= up_to
+    SELECT invoice_id, customer_id, currency, invoice_date, due_date, amount, settle_date
+    FROM invoice_status
+    WHERE settle_date > after AND settle_date <= up_to
   ),
   rates AS (
     SELECT currency, invoice_date, rate_on(currency, invoice_date) AS rate

@@ -54,7 +54,9 @@ CREATE TABLE IF NOT EXISTS payments (
   payment_date DATE NOT NULL,
   amount       DECIMAL(18,2) NOT NULL CHECK (amount > 0),
   method       VARCHAR,
-  import_id    INTEGER
+  import_id    INTEGER,
+  -- Derived, never imported: the invoice's currency, or the customer's for unapplied cash.
+  currency     VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS adjustments (
@@ -63,7 +65,10 @@ CREATE TABLE IF NOT EXISTS adjustments (
   date          DATE NOT NULL,
   amount        DECIMAL(18,2) NOT NULL CHECK (amount > 0),
   kind          VARCHAR NOT NULL CHECK (kind IN ('credit_note', 'write_off', 'discount')),
-  import_id     INTEGER
+  import_id     INTEGER,
+  -- Derived, never imported: the invoice's customer and currency.
+  customer_id   VARCHAR,
+  currency      VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS fx_rates (
@@ -74,13 +79,20 @@ CREATE TABLE IF NOT EXISTS fx_rates (
   PRIMARY KEY (date, currency)
 );
 
--- Derived, one row per invoice, rebuilt for the invoices an import touches. Open amounts only
--- fall as payments and adjustments arrive, so three dates say everything about an invoice's
--- open amount at any D: before first_event_date it is the full amount; it reaches <= 0 on
--- settle_date ("settled", spec/kpis.md) and turns negative (a credit) on overpaid_date.
--- Between them, only these few invoices need their events summed.
+-- Derived, one row per invoice, rebuilt for the invoices an import touches: the invoice's own
+-- (immutable) terms beside three dates. Open amounts only fall as payments and adjustments
+-- arrive, so these dates say everything about an invoice's open amount at any D: before
+-- first_event_date it is the full amount; it reaches <= 0 on settle_date ("settled",
+-- spec/kpis.md) and turns negative (a credit) on overpaid_date. Only invoices between the
+-- first two need their events summed, and as-of queries read this one table without a join.
 CREATE TABLE IF NOT EXISTS invoice_status (
   invoice_id       VARCHAR PRIMARY KEY,
+  customer_id      VARCHAR NOT NULL,
+  invoice_date     DATE NOT NULL,
+  due_date         DATE NOT NULL,
+  amount           DECIMAL(18,2) NOT NULL,
+  currency         VARCHAR NOT NULL,
+  disputed         BOOLEAN NOT NULL,
   first_event_date DATE,
   settle_date      DATE,
   overpaid_date    DATE
@@ -89,4 +101,13 @@ CREATE TABLE IF NOT EXISTS invoice_status (
 -- Invoices whose settlement must be recomputed at the end of the current write transaction.
 CREATE TABLE IF NOT EXISTS settlement_queue (
   invoice_id VARCHAR NOT NULL
+);
+
+-- Which behaviour the demo generator planted for each of its customers (empty for real
+-- data), so that backtests can check whether scores and warnings found the planted ones.
+-- deteriorate_from: when a deteriorating or defaulting customer's payments begin to slip.
+CREATE TABLE IF NOT EXISTS demo_profiles (
+  customer_id      VARCHAR PRIMARY KEY,
+  profile          VARCHAR NOT NULL,
+  deteriorate_from DATE
 );

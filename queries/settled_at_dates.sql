@@ -15,7 +15,7 @@ per_day AS (
          count(*) AS settled,
          count(*) FILTER (WHERE s.on_time) AS on_time,
          min(s.currency || ' on ' || s.invoice_date) FILTER (WHERE s.weight IS NULL) AS missing_rate
-  FROM settled_between((SELECT min(d) FROM days) - $window_days::INTEGER, (SELECT max(d) FROM days)) s
+  FROM settled_between(list_min($dates::DATE[]) - $window_days::INTEGER, list_max($dates::DATE[])) s
   SEMI JOIN cust c ON c.customer_id = s.customer_id
   GROUP BY s.settle_date
 )

@@ -3,7 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { bucketLabels } from '../buckets.ts';
 import { countbackDso, ratioKpis } from '../kpi-formulas.ts';
 import type { AgingAmounts, KpiParams, PortfolioKpis } from '../types.ts';
-import { addDays, assertRatesFound, bookParams } from './book-params.ts';
+import { addDays, assertRatesFound, bookParams, monthStart } from './book-params.ts';
 import type { Database } from './db.ts';
 import { query } from './sql.ts';
 
@@ -60,7 +60,9 @@ export async function kpisAtDates(
   const windowDays = p.window_days as number;
   const starts = dates.map((d) => addDays(d, -windowDays));
   const balances = byDate(await query<BalancesRow>(conn, 'balances_at_dates', { ...p, dates: [...new Set([...dates, ...starts])] }));
-  const flows = byDate(await query<FlowsRow>(conn, 'flows_at_dates', { ...p, dates: [...dates] }));
+  const first = [...dates].sort()[0];
+  const spanStart = [addDays(first, 1 - windowDays), monthStart(first, 23)].sort()[0];
+  const flows = byDate(await query<FlowsRow>(conn, 'flows_at_dates', { ...p, dates: [...dates], span_start: spanStart }));
   const settled = byDate(await query<SettledRow>(conn, 'settled_at_dates', { ...p, dates: [...dates] }));
   const currency = await baseCurrency(conn);
   const labels = bucketLabels(p.edges as number[], 'due');

@@ -1,13 +1,16 @@
-/** Keeps the derived status of each invoice (first event, settle and overpaid dates) in step with its events. */
+/** Keeps the derived data in step with what was written: each invoice's status row, and the currency of events. */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute } from './sql.ts';
 
 /**
- * Recomputes the status of the invoices in `settlement_queue` (or of every invoice when
+ * Derives the currency (and, for adjustments, the customer) of newly written events, and
+ * recomputes the status of the invoices in `settlement_queue` (or of every invoice when
  * `all`), then empties the queue. Call inside the write transaction that changed them:
  * queue every invoice written and every invoice a written payment or adjustment names.
  */
 export async function refreshSettlements(conn: DuckDBConnection, all = false): Promise<void> {
+  await execute(conn, 'payments_fill_currency');
+  await execute(conn, 'adjustments_fill_invoice_terms');
   if (all) {
     await execute(conn, 'invoice_status_queue_clear');
     await execute(conn, 'invoice_status_queue_all');
