@@ -1,0 +1,117 @@
+/** Numbers and dates written for a reader: one module, so every page and chart agrees. */
+
+/** The number locale; fixed (not the browser's) so server and browser render the same text. */
+export const NUMBER_LOCALE = 'en-US';
+const DASH = '—';
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(NUMBER_LOCALE, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+function missing(value: number | null | undefined): value is null | undefined {
+  return value === null || value === undefined || !Number.isFinite(value);
+}
+
+/** A plain number with thousands separators and `digits` decimals. */
+export function formatNumber(value: number | null | undefined, digits = 0): string {
+  if (missing(value)) return DASH;
+  // -0.00 reads as a change where there is none.
+  const v = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value;
+  return nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+}
+
+/** Money to the cent, with the currency code after it: "7,695,482.85 USD". */
+export function formatMoney(value: number | null | undefined, currency?: string, digits = 2): string {
+  if (missing(value)) return DASH;
+  const n = formatNumber(value, digits);
+  return currency ? `${n} ${currency}` : n;
+}
+
+/** Money shortened for tiles and axes: "7.70M USD", "845.2K", "120". */
+export function formatMoneyCompact(value: number | null | undefined, currency?: string): string {
+  if (missing(value)) return DASH;
+  const abs = Math.abs(value);
+  let n: string;
+  if (abs >= 1e9) n = `${formatNumber(value / 1e9, 2)}B`;
+  else if (abs >= 1e6) n = `${formatNumber(value / 1e6, 2)}M`;
+  else if (abs >= 1e4) n = `${formatNumber(value / 1e3, 1)}K`;
+  else n = formatNumber(value, 0);
+  return currency ? `${n} ${currency}` : n;
+}
+
+/** An axis tick: as short as it can be and still exact for round ticks ("8M", "2.5M", "500K", "0"). */
+export function formatTick(value: number): string {
+  if (!Number.isFinite(value)) return DASH;
+  const abs = Math.abs(value);
+  const trim = (n: number, unit: string) => `${nf({ maximumFractionDigits: 2 }).format(n)}${unit}`;
+  if (abs >= 1e9) return trim(value / 1e9, 'B');
+  if (abs >= 1e6) return trim(value / 1e6, 'M');
+  if (abs >= 1e3) return trim(value / 1e3, 'K');
+  return trim(value, '');
+}
+
+/** A ratio (0.45) as a percentage ("45.0%"). */
+export function formatPercent(ratio: number | null | undefined, digits = 1): string {
+  if (missing(ratio)) return DASH;
+  return `${formatNumber(ratio * 100, digits)}%`;
+}
+
+/** A value already in percent (CEI = 74.1) as "74.1%". */
+export function formatPercentValue(value: number | null | undefined, digits = 1): string {
+  if (missing(value)) return DASH;
+  return `${formatNumber(value, digits)}%`;
+}
+
+/** Days with one decimal: "71.0 days". */
+export function formatDays(value: number | null | undefined, unit = 'days'): string {
+  if (missing(value)) return DASH;
+  return `${formatNumber(value, 1)} ${unit}`;
+}
+
+/** A signed change for reading: "+2.1 days", "−0.4%", and no sign when it rounds to nothing. */
+export function formatSigned(value: number | null | undefined, format: (v: number) => string): string {
+  if (missing(value)) return DASH;
+  const text = format(Math.abs(value));
+  if (text === format(0)) return text;
+  return `${value > 0 ? '+' : '−'}${text}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function parts(iso: string): [number, number, number] {
+  const [y, m, d] = iso.split('-').map(Number);
+  return [y, m, d];
+}
+
+/** An ISO date for reading: "31 Dec 2024". */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return DASH;
+  const [y, m, d] = parts(iso);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** The month of an ISO date: "Dec 2024". */
+export function formatMonth(iso: string): string {
+  const [y, m] = parts(iso);
+  return `${MONTHS[m - 1]} ${y}`;
+}
+
+/** A date on a month-end axis: month-ends as "Jun 2024", any other day (an as-of date) as "15 Jun 2024". */
+export function formatAxisDate(iso: string): string {
+  const [y, m, d] = parts(iso);
+  const monthEnd = new Date(Date.UTC(y, m, 0)).getUTCDate() === d;
+  return monthEnd ? formatMonth(iso) : formatDate(iso);
+}
+
+/** A date in a month-end chart's tooltip: month-ends as "Jun 2024", other days in full. */
+export function formatAxisDateLong(iso: string): string {
+  const [y, m, d] = parts(iso);
+  return new Date(Date.UTC(y, m, 0)).getUTCDate() === d ? formatMonth(iso) : formatDate(iso);
+}
