@@ -1,8 +1,9 @@
--- Where the open balance of each aging bucket went from one month-end to the next, for the
--- consecutive month-ends of $dates: still open (in its bucket at the next month-end), paid,
--- credited (credit notes, discounts) or written off. Each invoice open at t contributes its
--- open(t), split into what stays open at t' and what events in (t, t'] took away (in
--- proportion to those events). Amounts in the base currency at t's rate.
+-- Where the open balance of each aging bucket went from each month-end t of $dates to the next
+-- one t': still open (in its bucket at t'), paid, credited (credit notes, discounts) or written
+-- off; one row per (t, from_bucket, to_state). Each invoice open at t contributes its open(t),
+-- split into what stays open at t' and what events in (t, t'] took away (in proportion to
+-- those events). Amounts in the base currency at t's rate. An as-of date's roll rates sum the
+-- steps of its own trailing months, so many dates need one pass.
 WITH cust AS (
   SELECT customer_id FROM customers_in($segment, $region, $currency, $customer_id)
 ),
@@ -56,8 +57,8 @@ flows AS (
 rates AS (
   SELECT currency, t, rate_on(currency, t) AS rate FROM (SELECT DISTINCT currency, t FROM flows)
 )
-SELECT f.bucket::INTEGER AS from_bucket, f.to_state, sum(f.amount * r.rate)::DOUBLE AS amount,
+SELECT f.t::VARCHAR AS t, f.bucket::INTEGER AS from_bucket, f.to_state, sum(f.amount * r.rate)::DOUBLE AS amount,
        min(CASE WHEN r.rate IS NULL THEN f.currency || ' on ' || f.t END) AS missing_rate
 FROM flows f JOIN rates r USING (currency, t)
 GROUP BY ALL
-ORDER BY from_bucket, to_state;
+ORDER BY t, from_bucket, to_state;

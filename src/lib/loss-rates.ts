@@ -13,23 +13,29 @@ export interface RollRateRow {
   to: Record<string, number>;
 }
 
-/** Turns amounts moved from bucket to state into shares per row (rows with no balance stay all zero). */
+/**
+ * Turns amounts moved from bucket to state (over one or many months) into shares per row;
+ * rows with no balance stay all zero. Amounts add up as whole cents, so the result does not
+ * depend on the order of the flows.
+ */
 export function rollRateRows(
   labels: readonly string[],
   flows: readonly { from: number; to: string; amount: number }[],
 ): RollRateRow[] {
   const columns = [...labels, ...CLOSED_STATES];
-  const rows = labels.map((from) => ({ from, opening: 0, to: Object.fromEntries(columns.map((c) => [c, 0])) as Record<string, number> }));
+  const cents = labels.map(() => Object.fromEntries(columns.map((c) => [c, 0])) as Record<string, number>);
+  const totals = labels.map(() => 0);
   for (const f of flows) {
-    const row = rows[f.from];
     const to = f.to.startsWith('bucket:') ? labels[Number(f.to.slice(7))] : f.to;
-    row.to[to] += f.amount;
-    row.opening += f.amount;
+    const c = Math.round(f.amount * 100);
+    cents[f.from][to] += c;
+    totals[f.from] += c;
   }
-  for (const row of rows) {
-    if (row.opening > 0) for (const c of columns) row.to[c] /= row.opening;
-  }
-  return rows;
+  return labels.map((from, i) => ({
+    from,
+    opening: totals[i] / 100,
+    to: Object.fromEntries(columns.map((c) => [c, totals[i] > 0 ? cents[i][c] / totals[i] : 0])),
+  }));
 }
 
 /**

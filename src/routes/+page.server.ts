@@ -1,7 +1,7 @@
 /** The overview: KPI tiles with 12-month sparklines, the DSO trend, aging over time, and the largest overdue customers. */
 import { appDb } from '$lib/server/app-db';
 import { agingByCustomer } from '$lib/server/aging';
-import { eclHistory } from '$lib/server/ecl-history';
+import { expectedCreditLossAt } from '$lib/server/ecl';
 import { portfolioKpis } from '$lib/server/kpis';
 import { asHttpError, bookFilter, isMonthEnd, monthEndRange, requireView } from '$lib/server/page-params';
 import { kpiTrend, monthEnds } from '$lib/server/trends';
@@ -35,7 +35,9 @@ export const load: PageServerLoad = async ({ parent }) => {
   const trend: Promise<PortfolioKpis[]> = (trendRange ? kpiTrend(db, { ...trendRange, filter }) : Promise.resolve([])).then((ends) =>
     isMonthEnd(asOf) ? ends : [...ends, current],
   );
-  const ecl = eclHistory(db, { dates: recentDates, months: ECL_MONTHS, filter });
+  const ecl = expectedCreditLossAt(db, recentDates, { months: ECL_MONTHS, filter }).then((points) =>
+    points.map(({ as_of, ecl, coverage }) => ({ as_of, ecl, coverage })),
+  );
   const topOverdue = agingByCustomer(db, { asOf, filter }).then((rows) =>
     rows
       .filter((r) => r.overdue > 0)
