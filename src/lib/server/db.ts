@@ -2,8 +2,29 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { sqlText } from './sql.ts';
+import { query, queryText, sqlText } from './sql.ts';
 import { DuesightError } from './errors.ts';
+
+/**
+ * The version of queries/schema.sql. Raise it with every change to a table, so that a database
+ * made by an older Duesight is refused with a clear sentence rather than failing mid-query.
+ */
+export const SCHEMA_VERSION = 1;
+
+/** Refuses a database whose tables come from another schema version. */
+async function checkSchemaVersion(conn: DuckDBConnection, path: string): Promise<void> {
+  const [state] = await query<{ has_tables: number; has_settings: number }>(conn, 'schema_version');
+  if (!state.has_tables) return;
+  const found = state.has_settings
+    ? (await queryText<{ value: string }>(conn, `SELECT value FROM settings WHERE key = 'schema_version'`))[0]?.value
+    : undefined;
+  if (found !== String(SCHEMA_VERSION)) {
+    throw new DuesightError(
+      `The database ${path} was made by ${found ? `schema version ${found}` : 'an older Duesight'}, and this Duesight uses schema version ${SCHEMA_VERSION}: ` +
+        'keep it aside, then build a new one (duesight demo, or import your files again into a new --db).',
+    );
+  }
+}
 
 export interface OpenOptions {
   /** Open without the right to write (exports, dashboards on a shared file). */
@@ -42,15 +63,20 @@ export class Database {
       throw new DuesightError(`Cannot open the database ${path}: ${message}`);
     }
     const db = new Database(path, instance);
-    if (!options.readOnly) {
-      const conn = await instance.connect();
-      try {
+    const conn = await instance.connect();
+    try {
+      await checkSchemaVersion(conn, path);
+      if (!options.readOnly) {
         await conn.run(sqlText('schema'));
         await conn.run(sqlText('macros'));
-      } finally {
-        conn.closeSync();
+        await queryText(conn, `INSERT OR REPLACE INTO settings VALUES ('schema_version', $v)`, { v: String(SCHEMA_VERSION) });
       }
+    } catch (err) {
+      conn.closeSync();
+      instance.closeSync();
+      throw err;
     }
+    conn.closeSync();
     return db;
   }
 
