@@ -1,0 +1,13 @@
+-- The invoices of one file as its text, before anything is read into numbers or dates: one
+-- VARCHAR per canonical column (NULL when the file lacks it), and import_overflow: the first
+-- value of a record beyond the header's columns (an unquoted delimiter in a value, say).
+CREATE OR REPLACE TEMP TABLE import_stage_invoices (
+  invoice_id VARCHAR,
+  customer_id VARCHAR,
+  invoice_date VARCHAR,
+  due_date VARCHAR,
+  amount VARCHAR,
+  currency VARCHAR,
+  disputed VARCHAR,
+  import_overflow VARCHAR
+);
