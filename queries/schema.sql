@@ -1,5 +1,8 @@
 -- Duesight data model: the receivables history of one company, as of any date.
 -- Money is DECIMAL(18,2); identifiers are text; every row remembers the import that brought it.
+-- Primary keys and checks are declared here. References (an invoice's customer, a payment's
+-- invoice) are enforced by the import validation, which rejects such rows with their row and
+-- column: DuckDB's FOREIGN KEY checks cost several seconds per million rows written.
 
 CREATE TABLE IF NOT EXISTS settings (
   key   VARCHAR PRIMARY KEY,
@@ -37,7 +40,7 @@ CREATE TABLE IF NOT EXISTS customers (
 
 CREATE TABLE IF NOT EXISTS invoices (
   invoice_id   VARCHAR PRIMARY KEY,
-  customer_id  VARCHAR NOT NULL REFERENCES customers (customer_id),
+  customer_id  VARCHAR NOT NULL,   -- a customers.customer_id
   invoice_date DATE NOT NULL,
   due_date     DATE NOT NULL,
   amount       DECIMAL(18,2) NOT NULL CHECK (amount > 0),
@@ -49,8 +52,8 @@ CREATE TABLE IF NOT EXISTS invoices (
 
 CREATE TABLE IF NOT EXISTS payments (
   payment_id   VARCHAR PRIMARY KEY,
-  customer_id  VARCHAR NOT NULL REFERENCES customers (customer_id),
-  invoice_id   VARCHAR REFERENCES invoices (invoice_id),
+  customer_id  VARCHAR NOT NULL,   -- a customers.customer_id
+  invoice_id   VARCHAR,            -- an invoices.invoice_id, or NULL for unapplied cash
   payment_date DATE NOT NULL,
   amount       DECIMAL(18,2) NOT NULL CHECK (amount > 0),
   method       VARCHAR,
@@ -61,7 +64,7 @@ CREATE TABLE IF NOT EXISTS payments (
 
 CREATE TABLE IF NOT EXISTS adjustments (
   adjustment_id VARCHAR PRIMARY KEY,
-  invoice_id    VARCHAR NOT NULL REFERENCES invoices (invoice_id),
+  invoice_id    VARCHAR NOT NULL,  -- an invoices.invoice_id
   date          DATE NOT NULL,
   amount        DECIMAL(18,2) NOT NULL CHECK (amount > 0),
   kind          VARCHAR NOT NULL CHECK (kind IN ('credit_note', 'write_off', 'discount')),
@@ -85,8 +88,9 @@ CREATE TABLE IF NOT EXISTS fx_rates (
 -- first_event_date it is the full amount; it reaches <= 0 on settle_date ("settled",
 -- spec/kpis.md) and turns negative (a credit) on overpaid_date. Only invoices between the
 -- first two need their events summed, and as-of queries read this one table without a join.
+-- No key: rows are replaced (deleted, then inserted) a whole invoice at a time.
 CREATE TABLE IF NOT EXISTS invoice_status (
-  invoice_id       VARCHAR PRIMARY KEY,
+  invoice_id       VARCHAR NOT NULL,
   customer_id      VARCHAR NOT NULL,
   invoice_date     DATE NOT NULL,
   due_date         DATE NOT NULL,
