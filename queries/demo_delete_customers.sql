@@ -1,0 +1,2 @@
+-- --replace: the demo's book takes the place of every customers row.
+DELETE FROM customers;

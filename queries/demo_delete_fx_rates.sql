@@ -1,0 +1,2 @@
+-- --replace: the demo brings its own rates.
+DELETE FROM fx_rates;

@@ -1,0 +1,2 @@
+-- --replace: the demo's book takes the place of every invoices row.
+DELETE FROM invoices;
