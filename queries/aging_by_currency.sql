@@ -4,7 +4,7 @@ WITH cust AS (
   SELECT customer_id, currency FROM customers_in($segment, $region, $currency, $customer_id)
 ),
 positions AS (
-  SELECT o.* FROM open_positions([$as_of::DATE]) o SEMI JOIN cust c ON c.customer_id = o.customer_id
+  FROM open_positions([$as_of::DATE], $segment, $region, $currency, $customer_id)
 ),
 positive AS (
   SELECT currency, bucket_index(d, due_date, invoice_date, $edges::INTEGER[], $basis) AS bucket,

@@ -6,7 +6,7 @@ WITH cust AS (
   SELECT customer_id, name, currency, credit_limit FROM customers_in($segment, $region, $currency, $customer_id)
 ),
 positions AS (
-  SELECT o.* FROM open_positions([$as_of::DATE]) o SEMI JOIN cust c ON c.customer_id = o.customer_id
+  FROM open_positions([$as_of::DATE], $segment, $region, $currency, $customer_id)
 ),
 positive AS (
   SELECT customer_id, currency, bucket_index(d, due_date, invoice_date, $edges::INTEGER[], $basis) AS bucket,

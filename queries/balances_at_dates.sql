@@ -1,20 +1,32 @@
 -- Balances at each day d of $dates, in the base currency at d's rate (spec/kpis.md "Balances
 -- at D" and "Aging at D"): AR(d), unapplied(d), the aging buckets of invoices open at d, overdue(d)
--- (on the due basis), and the counts of open invoices and of customers with a non-zero balance.
+-- (on the due basis), the count of open invoices, and, at the days of $report_dates, the count
+-- of customers with a non-zero balance.
 WITH cust AS (
   SELECT customer_id, currency FROM customers_in($segment, $region, $currency, $customer_id)
 ),
 positions AS (
-  SELECT o.* FROM open_positions($dates::DATE[]) o SEMI JOIN cust c ON c.customer_id = o.customer_id
+  FROM open_positions($dates::DATE[], $segment, $region, $currency, $customer_id)
 ),
--- Per day, customer and currency: the net of all opens and unapplied cash (AR is linear in it)
--- and the credit part (negative opens and unapplied cash).
-per_customer AS (
-  SELECT d, customer_id, currency, sum(open) AS net, coalesce(sum(open) FILTER (WHERE open < 0), 0) AS credit
+cash AS (
+  SELECT u.d, u.customer_id, c.currency, u.amount
+  FROM unapplied_cash_at($dates::DATE[]) u JOIN cust c ON c.customer_id = u.customer_id
+),
+-- Per day and currency: the net of all opens and unapplied cash (AR is linear in it) and the
+-- credit part (negative opens and unapplied cash).
+per_currency AS (
+  SELECT d, currency, sum(open) AS net, coalesce(sum(open) FILTER (WHERE open < 0), 0) AS credit
   FROM positions GROUP BY ALL
   UNION ALL
-  SELECT u.d, u.customer_id, c.currency, -u.amount, -u.amount
-  FROM unapplied_cash_at($dates::DATE[]) u JOIN cust c ON c.customer_id = u.customer_id
+  SELECT d, currency, -sum(amount), -sum(amount) FROM cash GROUP BY ALL
+),
+-- Per customer, only at the days of $report_dates (the as-of dates, not the window starts
+-- that only need AR): the net balance, to count the customers who have one.
+per_customer AS (
+  SELECT d, customer_id, currency, sum(open) AS net FROM positions
+  WHERE d IN (SELECT unnest($report_dates::DATE[])) GROUP BY ALL
+  UNION ALL
+  SELECT d, customer_id, currency, -amount FROM cash WHERE d IN (SELECT unnest($report_dates::DATE[]))
 ),
 buckets AS (
   SELECT d, currency, bucket_index(d, due_date, invoice_date, $edges::INTEGER[], $basis) AS bucket,
@@ -22,7 +34,7 @@ buckets AS (
   FROM positions WHERE open > 0 GROUP BY ALL
 ),
 rates AS (
-  SELECT d, currency, rate_on(currency, d) AS rate FROM (SELECT DISTINCT d, currency FROM per_customer)
+  SELECT d, currency, rate_on(currency, d) AS rate FROM (SELECT DISTINCT d, currency FROM per_currency)
 ),
 customer_balances AS (
   SELECT p.d, p.customer_id, sum(p.net * r.rate) AS balance
@@ -30,7 +42,7 @@ customer_balances AS (
 ),
 totals AS (
   SELECT p.d, sum(p.net * r.rate) AS ar, sum(p.credit * r.rate) AS unapplied
-  FROM per_customer p JOIN rates r USING (d, currency) GROUP BY p.d
+  FROM per_currency p JOIN rates r USING (d, currency) GROUP BY p.d
 ),
 bucket_totals AS (
   SELECT b.d, b.bucket, sum(b.amount * r.rate) AS amount, sum(b.invoices) AS invoices

@@ -22,24 +22,34 @@ CREATE OR REPLACE MACRO customers_in(seg, reg, ccy, cust) AS TABLE
     AND (cust IS NULL OR customer_id = cust);
 
 -- open(i, d) <> 0 for every invoice booked at d, for each day d of `dates`, in the invoice's
--- own currency. Drives everything from invoice_status: an invoice is open at d before its
+-- own currency, for the customers of customers_in(seg, reg, ccy, cust) (NULLs: all). Drives everything from invoice_status: an invoice is open at d before its
 -- settle date, and a credit from its overpaid date on; only those with events before d (a
 -- partial payment, a credit note) need their events summed.
-CREATE OR REPLACE MACRO open_positions(dates) AS TABLE
+CREATE OR REPLACE MACRO open_positions(dates, seg, reg, ccy, cust) AS TABLE
   WITH days AS (
     SELECT DISTINCT unnest(dates) AS d
   ),
   -- list_min/list_max are constants for the planner, so this filter runs inside the scan.
+  -- The customer filter applies here, before the expansion by day, with the customers as the
+  -- small side of the join.
   candidates AS (
     SELECT * FROM invoice_status
     WHERE (settle_date IS NULL OR settle_date > list_min(dates) OR overpaid_date IS NOT NULL)
       AND invoice_date <= list_max(dates)
+      AND customer_id IN (SELECT customer_id FROM customers_in(seg, reg, ccy, cust))
   ),
+  -- Three disjoint cases, each a plain range join DuckDB runs as a merge join (an OR in the
+  -- join condition would make it compare every invoice with every day).
   pairs AS (
-    SELECT c.*, days.d
-    FROM candidates c JOIN days
-      ON c.invoice_date <= days.d
-     AND (c.settle_date IS NULL OR c.settle_date > days.d OR c.overpaid_date <= days.d)
+    SELECT c.*, days.d FROM candidates c JOIN days ON c.invoice_date <= days.d
+    WHERE c.settle_date IS NULL
+    UNION ALL
+    SELECT c.*, days.d FROM candidates c JOIN days ON c.invoice_date <= days.d AND c.settle_date > days.d
+    WHERE c.settle_date IS NOT NULL
+    UNION ALL
+    -- Overpaid: a credit from then on (overpaid_date >= settle_date, so never twice).
+    SELECT c.*, days.d FROM candidates c JOIN days ON c.overpaid_date <= days.d
+    WHERE c.overpaid_date IS NOT NULL
   ),
   partial AS (
     SELECT DISTINCT invoice_id FROM pairs WHERE first_event_date <= d

@@ -4,17 +4,14 @@
 -- split into what stays open at t' and what events in (t, t'] took away (in proportion to
 -- those events). Amounts in the base currency at t's rate. An as-of date's roll rates sum the
 -- steps of its own trailing months, so many dates need one pass.
-WITH cust AS (
-  SELECT customer_id FROM customers_in($segment, $region, $currency, $customer_id)
-),
-days AS (
+WITH days AS (
   SELECT DISTINCT unnest($dates::DATE[]) AS d
 ),
 steps AS (
   SELECT d AS t, lead(d) OVER (ORDER BY d) AS t_next FROM days
 ),
 positions AS (
-  SELECT o.* FROM open_positions($dates::DATE[]) o SEMI JOIN cust c ON c.customer_id = o.customer_id
+  FROM open_positions($dates::DATE[], $segment, $region, $currency, $customer_id)
 ),
 opened AS (
   SELECT p.invoice_id, p.currency, s.t, s.t_next, p.open,

@@ -54,7 +54,7 @@ function fillBuckets(labels: string[], found: BucketAmounts): AgingBucket[] {
 export async function agingSummary(db: Database, params: AgingParams): Promise<AgingSummary> {
   const p = bookParams(params);
   const basis = p.basis as AgingBasis;
-  const [row] = await db.read((conn) => query<BalancesRow>(conn, 'balances_at_dates', { ...p, dates: [p.as_of as string] }));
+  const [row] = await db.read((conn) => query<BalancesRow>(conn, 'balances_at_dates', { ...p, dates: [p.as_of as string], report_dates: [p.as_of as string] }));
   assertRatesFound(row.missing_rate);
   return {
     as_of: p.as_of as string,

@@ -86,7 +86,7 @@ export async function expectedCreditLossAt(db: Database, dates: readonly string[
   const windows = dates.map((d) => monthEndsBefore(d, months + 1));
   const { flows, balances, currency } = await db.read(async (conn) => ({
     flows: await query<StepFlow>(conn, 'roll_flows', { ...p, dates: [...new Set(windows.flat())].sort() }),
-    balances: new Map((await query<BalancesRow>(conn, 'balances_at_dates', { ...p, dates: [...new Set(dates)] })).map((b) => [b.date, b])),
+    balances: new Map((await query<BalancesRow>(conn, 'balances_at_dates', { ...p, dates: [...new Set(dates)], report_dates: [...new Set(dates)] })).map((b) => [b.date, b])),
     currency: await baseCurrency(conn),
   }));
   assertRatesFound(...flows.map((f) => f.missing_rate), ...[...balances.values()].map((b) => b.missing_rate));

@@ -59,7 +59,7 @@ export async function kpisAtDates(
   for (const d of dates) bookParams({ ...params, asOf: d });
   const windowDays = p.window_days as number;
   const starts = dates.map((d) => addDays(d, -windowDays));
-  const balances = byDate(await query<BalancesRow>(conn, 'balances_at_dates', { ...p, dates: [...new Set([...dates, ...starts])] }));
+  const balances = byDate(await query<BalancesRow>(conn, 'balances_at_dates', { ...p, dates: [...new Set([...dates, ...starts])], report_dates: [...dates] }));
   const first = [...dates].sort()[0];
   const spanStart = [addDays(first, 1 - windowDays), monthStart(first, 23)].sort()[0];
   const flows = byDate(await query<FlowsRow>(conn, 'flows_at_dates', { ...p, dates: [...dates], span_start: spanStart }));
