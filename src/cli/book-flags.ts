@@ -37,6 +37,15 @@ export function filterFlags(flags: Flags): BookFilter {
   return f;
 }
 
+/** The window, bucket edges and filter that --window-days, --buckets and the filter flags name. */
+export function bookFlags(flags: Flags): { windowDays: number; buckets: string | undefined; filter: BookFilter } {
+  return {
+    windowDays: intFlag(flags, 'window-days', 90)!,
+    buckets: typeof flags.buckets === 'string' ? flags.buckets : undefined,
+    filter: filterFlags(flags),
+  };
+}
+
 /** --as-of, or the book's latest event date (said on stderr) when it is omitted. */
 export async function asOfFlag(ctx: CommandContext, db: Database): Promise<string> {
   if (typeof ctx.flags['as-of'] === 'string') return ctx.flags['as-of'];

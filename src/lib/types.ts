@@ -67,8 +67,8 @@ export interface KpiParams {
   asOf: string;
   /** W, default 90. */
   windowDays?: number;
-  /** Aging bucket edges, default 30,60,90,120. */
-  buckets?: readonly number[];
+  /** Aging bucket edges (days, or "30,60,90" as typed), default 30,60,90,120. */
+  buckets?: readonly number[] | string;
   filter?: BookFilter;
 }
 

@@ -4,7 +4,7 @@ import { agingByCustomer, agingSummary } from '../../lib/server/aging.ts';
 import { bucketLabels, parseBucketEdges } from '../../lib/buckets.ts';
 import { DuesightError } from '../../lib/server/errors.ts';
 import type { AgingBasis } from '../../lib/types.ts';
-import { asOfFlag, bookOptions, filterFlags, intFlag } from '../book-flags.ts';
+import { asOfFlag, bookFlags, bookOptions, intFlag } from '../book-flags.ts';
 import { num, pct, table } from '../format.ts';
 
 export const agingCommand: Command = {
@@ -24,7 +24,7 @@ export const agingCommand: Command = {
     } catch (err) {
       throw new DuesightError((err as Error).message);
     }
-    const params = { asOf: await asOfFlag(ctx, db), basis, buckets: edges, filter: filterFlags(ctx.flags), windowDays: intFlag(ctx.flags, 'window-days', 90) };
+    const params = { asOf: await asOfFlag(ctx, db), ...bookFlags(ctx.flags), basis, buckets: edges };
     const labels = bucketLabels(edges, basis);
     if (by === 'customer') {
       const rows = await agingByCustomer(db, params);

@@ -2,7 +2,7 @@
 import type { Command } from '../command.ts';
 import { expectedCreditLoss } from '../../lib/server/ecl.ts';
 import { DuesightError } from '../../lib/server/errors.ts';
-import { asOfFlag, bookOptions, filterFlags, intFlag } from '../book-flags.ts';
+import { asOfFlag, bookFlags, bookOptions, intFlag } from '../book-flags.ts';
 import { num, pct, table } from '../format.ts';
 
 /** Reads `--overlay current=0.005,120+=0.1` (added to each bucket's loss rate). */
@@ -28,12 +28,13 @@ export const eclCommand: Command = {
   usesDb: true,
   async run(ctx) {
     const db = await ctx.openDb();
+    const { buckets, filter } = bookFlags(ctx.flags);
     const result = await expectedCreditLoss(db, {
       asOf: await asOfFlag(ctx, db),
       months: intFlag(ctx.flags, 'months', 12),
-      buckets: typeof ctx.flags.buckets === 'string' ? ctx.flags.buckets : undefined,
       overlay: overlayFlag(ctx.flags.overlay),
-      filter: filterFlags(ctx.flags),
+      buckets,
+      filter,
     });
     if (ctx.flags.json) {
       ctx.out(JSON.stringify(result));

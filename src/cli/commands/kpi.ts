@@ -1,7 +1,7 @@
 /** `duesight kpi`: the portfolio KPIs of spec/kpis.md as of a date. */
 import type { Command } from '../command.ts';
 import { portfolioKpis } from '../../lib/server/kpis.ts';
-import { asOfFlag, bookOptions, filterFlags, intFlag } from '../book-flags.ts';
+import { asOfFlag, bookFlags, bookOptions } from '../book-flags.ts';
 import { num, pct, table } from '../format.ts';
 
 export const kpiCommand: Command = {
@@ -12,12 +12,7 @@ export const kpiCommand: Command = {
   usesDb: true,
   async run(ctx) {
     const db = await ctx.openDb();
-    const k = await portfolioKpis(db, {
-      asOf: await asOfFlag(ctx, db),
-      windowDays: intFlag(ctx.flags, 'window-days', 90),
-      buckets: typeof ctx.flags.buckets === 'string' ? ctx.flags.buckets.split(',').map(Number) : undefined,
-      filter: filterFlags(ctx.flags),
-    });
+    const k = await portfolioKpis(db, { asOf: await asOfFlag(ctx, db), ...bookFlags(ctx.flags) });
     if (ctx.flags.json) {
       ctx.out(JSON.stringify(k));
       return 0;

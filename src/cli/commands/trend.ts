@@ -2,7 +2,7 @@
 import type { Command } from '../command.ts';
 import { kpiTrend } from '../../lib/server/trends.ts';
 import { DuesightError } from '../../lib/server/errors.ts';
-import { bookOptions, filterFlags, intFlag } from '../book-flags.ts';
+import { bookFlags, bookOptions } from '../book-flags.ts';
 import { num, pct, table } from '../format.ts';
 
 export const trendCommand: Command = {
@@ -15,13 +15,7 @@ export const trendCommand: Command = {
     const { from, to } = ctx.flags;
     if (typeof from !== 'string' || typeof to !== 'string') throw new DuesightError('trend needs --from YYYY-MM and --to YYYY-MM.');
     const db = await ctx.openDb();
-    const series = await kpiTrend(db, {
-      from,
-      to,
-      windowDays: intFlag(ctx.flags, 'window-days', 90),
-      buckets: typeof ctx.flags.buckets === 'string' ? ctx.flags.buckets.split(',').map(Number) : undefined,
-      filter: filterFlags(ctx.flags),
-    });
+    const series = await kpiTrend(db, { from, to, ...bookFlags(ctx.flags) });
     if (ctx.flags.json) {
       ctx.out(JSON.stringify(series));
       return 0;
