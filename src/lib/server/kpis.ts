@@ -59,7 +59,9 @@ export async function kpisAtDates(
   for (const d of dates) bookParams({ ...params, asOf: d });
   const windowDays = p.window_days as number;
   const starts = dates.map((d) => addDays(d, -windowDays));
-  const balances = byDate(await query<BalancesRow>(conn, 'balances_at_dates', { ...p, dates: [...new Set([...dates, ...starts])], report_dates: [...dates] }));
+  const balances = byDate(await query<BalancesRow>(conn, 'balances_at_dates', { ...p, dates: [...dates], report_dates: [...dates] }));
+  // At the window starts only AR is needed: the ledger identity gives it without expanding invoices.
+  const arStart = byDate(await query<{ date: string; ar: number; missing_rate: string | null }>(conn, 'ar_at_dates', { ...p, dates: starts }));
   const first = [...dates].sort()[0];
   const spanStart = [addDays(first, 1 - windowDays), monthStart(first, 23)].sort()[0];
   const flows = byDate(await query<FlowsRow>(conn, 'flows_at_dates', { ...p, dates: [...dates], span_start: spanStart }));
@@ -69,7 +71,7 @@ export async function kpisAtDates(
 
   return dates.map((asOf, i) => {
     const b = balances.get(asOf)!;
-    const start = balances.get(starts[i])!;
+    const start = arStart.get(starts[i])!;
     const f = flows.get(asOf)!;
     const s = settled.get(asOf)!;
     assertRatesFound(b.missing_rate, start.missing_rate, f.missing_rate, s.missing_rate);
