@@ -22,9 +22,10 @@ CREATE OR REPLACE MACRO customers_in(seg, reg, ccy, cust) AS TABLE
     AND (cust IS NULL OR customer_id = cust);
 
 -- open(i, d) <> 0 for every invoice booked at d, for each day d of `dates`, in the invoice's
--- own currency, for the customers of customers_in(seg, reg, ccy, cust) (NULLs: all). Drives everything from invoice_status: an invoice is open at d before its
--- settle date, and a credit from its overpaid date on; only those with events before d (a
--- partial payment, a credit note) need their events summed.
+-- own currency, for the customers of customers_in(seg, reg, ccy, cust) (NULLs: all).
+-- Drives everything from invoice_status: an invoice is open at d before its settle date, and a
+-- credit from its overpaid date on; only those with events before d (a partial payment, a
+-- credit note) need their events summed.
 CREATE OR REPLACE MACRO open_positions(dates, seg, reg, ccy, cust) AS TABLE
   WITH days AS (
     SELECT DISTINCT unnest(dates) AS d
