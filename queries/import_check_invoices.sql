@@ -2,7 +2,7 @@
 -- before invoice date, unknown customers (customers are imported first), unknown currency
 -- codes and yes/no values, ids repeated in the file, and ids the database already holds with
 -- different values (the same values are harmless: the row is skipped).
--- needs: import_stage_invoices, import_macro_text, import_macro_number_digits, import_macro_number_text, import_macro_date, import_macro_flag, import_typed_invoices, import_errors_create, import_macro_message, import_macro_amount_problem, import_macro_date_problem
+-- needs: import_stage_invoices, import_macro_text, import_macro_number_digits, import_macro_number_text, import_macro_date, import_macro_flag, import_typed_invoices, import_errors_create, import_macro_message, import_macro_amount_problem, import_macro_date_problem, import_macro_invoice_changes
 INSERT INTO import_errors (row_no, column_name, value, message)
 WITH t AS (
   FROM import_typed_invoices
@@ -49,17 +49,11 @@ problems AS (
   UNION ALL
   SELECT t.row_no, 'invoice_id', t.invoice_id,
          format('invoice "{}" is already in the database with different values ({}); correct the row or give it a new id.',
-                t.invoice_id,
-                concat_ws('; ',
-                  CASE WHEN i.customer_id <> t.customer_id THEN format('customer {} there, {} here', i.customer_id, t.customer_id) END,
-                  CASE WHEN i.invoice_date <> t.invoice_date THEN format('invoice date {} there, {} here', i.invoice_date::VARCHAR, t.invoice_date::VARCHAR) END,
-                  CASE WHEN i.due_date <> t.due_date THEN format('due date {} there, {} here', i.due_date::VARCHAR, t.due_date::VARCHAR) END,
-                  CASE WHEN i.amount <> t.amount THEN format('amount {} there, {} here', i.amount::VARCHAR, t.amount::DECIMAL(18,2)::VARCHAR) END,
-                  CASE WHEN i.currency <> t.currency THEN format('currency {} there, {} here', i.currency, t.currency) END,
-                  CASE WHEN i.disputed <> t.disputed THEN format('disputed {} there, {} here', i.disputed::VARCHAR, t.disputed::VARCHAR) END))
-  FROM t JOIN invoices i ON i.invoice_id = t.invoice_id
-  WHERE i.customer_id <> t.customer_id OR i.invoice_date <> t.invoice_date OR i.due_date <> t.due_date
-     OR i.amount <> t.amount OR i.currency <> t.currency OR i.disputed <> t.disputed
+                t.invoice_id, changes) AS problem
+  FROM t JOIN invoices i ON i.invoice_id = t.invoice_id,
+       LATERAL (SELECT import_invoice_changes(i.customer_id, t.customer_id, i.invoice_date, t.invoice_date, i.due_date, t.due_date,
+                                              i.amount, t.amount, i.currency, t.currency, i.disputed, t.disputed) AS changes)
+  WHERE changes <> ''
   UNION ALL
   SELECT row_no, $overflow_column, overflow,
          'the row has more values than the header has columns; a value holding the delimiter (such as 1,234.00) must be in quotes.'

@@ -52,6 +52,35 @@ describe('ledger files', () => {
     expect(await bookSnapshot(db)).toBe(before);
   });
 
+  test('an invoice already imported with other values is rejected, naming what differs', async () => {
+    await importFile(db, US);
+    const before = await bookSnapshot(db);
+    const tmp = tempDir();
+    try {
+      const changed = join(tmp.dir, 'ledger_changed.csv');
+      writeFileSync(
+        changed,
+        'InvoiceNo,Customer,CustomerName,Country,Date,Due,Total,Cleared,Cur,Dispute\n' +
+          'L-002,ACME,Acme Corp,US,02/01/2024,,550.00,,USD,No\n',
+      );
+      const report = await importFile(db, { ...US, path: changed });
+      expect(report).toMatchObject({ status: 'rejected', rows: 1, rejected: 1 });
+      expect(report.errors).toEqual([
+        expect.objectContaining({
+          row: 2,
+          column: 'invoice_id',
+          value: 'L-002',
+          message: expect.stringMatching(
+            /invoice "L-002" is already in the database with different values \(amount 500\.00 there, 550\.00 here; disputed true there, false here\)/,
+          ),
+        }),
+      ]);
+      expect(await bookSnapshot(db)).toBe(before);
+    } finally {
+      tmp.remove();
+    }
+  });
+
   test('a paid amount column: that amount on the paid date; empty or 0 means unpaid; more than the invoice stays', async () => {
     const report = await importFile(db, { kind: 'ledger', path: fixture('ledger', 'ledger_partial.csv'), mapping: fixture('ledger', 'ledger_partial.map.json') });
     expect(report).toMatchObject({ status: 'imported', rows: 4, delimiter: ';' });

@@ -14,6 +14,7 @@ const MACROS = [
   'import_macro_message',
   'import_macro_amount_problem',
   'import_macro_date_problem',
+  'import_macro_invoice_changes',
 ] as const;
 
 /** Defines the import macros on `conn` (temporary: they live as long as the connection). */
