@@ -3,7 +3,7 @@ import type { BookFilter } from '../lib/types.ts';
 import type { CommandContext, Flags } from './command.ts';
 import { DuesightError } from '../lib/server/errors.ts';
 import type { Database } from '../lib/server/db.ts';
-import { query } from '../lib/server/sql.ts';
+import { bookBounds } from '../lib/server/book.ts';
 
 export const bookOptions = {
   'as-of': { type: 'string' },
@@ -49,8 +49,8 @@ export function bookFlags(flags: Flags): { windowDays: number; buckets: string |
 /** --as-of, or the book's latest event date (said on stderr) when it is omitted. */
 export async function asOfFlag(ctx: CommandContext, db: Database): Promise<string> {
   if (typeof ctx.flags['as-of'] === 'string') return ctx.flags['as-of'];
-  const [row] = await db.read((conn) => query<{ last_date: string | null }>(conn, 'book_last_date'));
-  if (!row.last_date) throw new DuesightError(`The database ${String(ctx.flags.db)} holds no invoices yet; import some or run "duesight demo".`);
-  ctx.err(`(no --as-of given: using the book's latest date, ${row.last_date})`);
-  return row.last_date;
+  const { last_date } = await bookBounds(db);
+  if (!last_date) throw new DuesightError(`The database ${String(ctx.flags.db)} holds no invoices yet; import some or run "duesight demo".`);
+  ctx.err(`(no --as-of given: using the book's latest date, ${last_date})`);
+  return last_date;
 }
