@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [sveltekit()],
   // The DuckDB native module must stay a runtime require, never bundled.
-  ssr: { external: ['@duckdb/node-api', '@duckdb/node-bindings', 'exceljs', 'iconv-lite'] },
+  ssr: { external: ['@duckdb/node-api', '@duckdb/node-bindings', 'exceljs', 'iconv-lite', 'pdfkit'] },
   optimizeDeps: { exclude: ['@duckdb/node-api', '@duckdb/node-bindings'] },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],

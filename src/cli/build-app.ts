@@ -1,6 +1,6 @@
 /** Builds the dashboard (vite build into build/) when it is missing or older than its sources. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuesightError } from '../lib/server/errors.ts';
 import { projectRoot } from '../lib/server/paths.ts';
@@ -13,13 +13,40 @@ function newest(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-/** Runs `vite build` unless build/ is newer than src/, static/ and the build configuration. */
-export function ensureBuilt(say: (text: string) => void): void {
+/** Whether build/ is newer than src/, static/ and the build configuration. */
+function isFresh(): boolean {
   const built = newest(join(projectRoot, 'build', 'index.js'));
   const sources = Math.max(
     ...['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((p) => newest(join(projectRoot, p))),
   );
-  if (built > sources) return;
+  return built > sources;
+}
+
+/**
+ * Runs `vite build` unless the build is fresh. Processes that ask at the same time (browser test
+ * files run in parallel) take turns through a lock folder, so only one of them builds.
+ */
+export function ensureBuilt(say: (text: string) => void): void {
+  if (isFresh()) return;
+  const lock = join(projectRoot, '.build-lock');
+  const waitUntil = Date.now() + 300_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > waitUntil) throw new DuesightError(`${lock} has been held for 5 minutes: remove it if no build is running.`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    if (!isFresh()) build(say);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function build(say: (text: string) => void): void {
   say('Building the dashboard (first start, or the code changed)…');
   const vite = join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js');
   const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: projectRoot, stdio: ['ignore', 'inherit', 'inherit'] });

@@ -12,6 +12,7 @@ export const en = {
   'nav.customers': 'Customers',
   'nav.risk': 'Risk',
   'nav.warnings': 'Warnings',
+  'nav.explore': 'Explore',
   'nav.imports': 'Imports',
 
   'view.label': 'View',

@@ -9,7 +9,7 @@ import { DuesightError } from './errors.ts';
  * The version of queries/schema.sql. Raise it with every change to a table, so that a database
  * made by an older Duesight is refused with a clear sentence rather than failing mid-query.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Refuses a database whose tables come from another schema version. */
 async function checkSchemaVersion(conn: DuckDBConnection, path: string): Promise<void> {
