@@ -51,7 +51,11 @@ function fillBuckets(labels: string[], found: BucketAmounts): AgingBucket[] {
 }
 
 /** The portfolio aging at D. */
-export async function agingSummary(db: Database, params: AgingParams): Promise<AgingSummary> {
+export function agingSummary(db: Database, params: AgingParams): Promise<AgingSummary> {
+  return db.remember('agingSummary', params, () => computeAgingSummary(db, params));
+}
+
+async function computeAgingSummary(db: Database, params: AgingParams): Promise<AgingSummary> {
   const p = bookParams(params);
   const basis = p.basis as AgingBasis;
   const [row] = await db.read((conn) => query<BalancesRow>(conn, 'balances_at_dates', { ...p, dates: [p.as_of as string], report_dates: [p.as_of as string] }));
@@ -66,7 +70,11 @@ export async function agingSummary(db: Database, params: AgingParams): Promise<A
 }
 
 /** The aging table by customer: one row per customer with a non-zero balance, largest first. */
-export async function agingByCustomer(db: Database, params: AgingParams): Promise<CustomerAging[]> {
+export function agingByCustomer(db: Database, params: AgingParams): Promise<CustomerAging[]> {
+  return db.remember('agingByCustomer', params, () => computeAgingByCustomer(db, params));
+}
+
+async function computeAgingByCustomer(db: Database, params: AgingParams): Promise<CustomerAging[]> {
   const p = bookParams(params);
   const labels = bucketLabels(p.edges as number[], p.basis as AgingBasis);
   const rows = await db.read((conn) => query<Record<string, unknown>>(conn, 'aging_by_customer', p));
@@ -88,11 +96,13 @@ export async function agingByCustomer(db: Database, params: AgingParams): Promis
 }
 
 /** The aging per transaction currency (each in its own money), beside the base-currency view. */
-export async function agingByCurrency(db: Database, params: AgingParams): Promise<CurrencyAging[]> {
-  const p = bookParams(params);
-  const labels = bucketLabels(p.edges as number[], p.basis as AgingBasis);
-  const rows = await db.read((conn) =>
-    query<{ currency: string; rate: number | null; buckets: BucketAmounts; unapplied: number }>(conn, 'aging_by_currency', p),
-  );
-  return rows.map((r) => ({ currency: r.currency, rate: r.rate, buckets: fillBuckets(labels, r.buckets), unapplied: r.unapplied }));
+export function agingByCurrency(db: Database, params: AgingParams): Promise<CurrencyAging[]> {
+  return db.remember('agingByCurrency', params, async () => {
+    const p = bookParams(params);
+    const labels = bucketLabels(p.edges as number[], p.basis as AgingBasis);
+    const rows = await db.read((conn) =>
+      query<{ currency: string; rate: number | null; buckets: BucketAmounts; unapplied: number }>(conn, 'aging_by_currency', p),
+    );
+    return rows.map((r) => ({ currency: r.currency, rate: r.rate, buckets: fillBuckets(labels, r.buckets), unapplied: r.unapplied }));
+  });
 }

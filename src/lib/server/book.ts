@@ -13,7 +13,9 @@ export interface BookBounds {
 }
 
 /** The book's span and filter values. */
-export async function bookBounds(db: Database): Promise<BookBounds> {
-  const [row] = await db.read((conn) => query<BookBounds>(conn, 'book_bounds'));
-  return { ...row, segments: row.segments ?? [], regions: row.regions ?? [], currencies: row.currencies ?? [] };
+export function bookBounds(db: Database): Promise<BookBounds> {
+  return db.remember('bookBounds', null, async () => {
+    const [row] = await db.read((conn) => query<BookBounds>(conn, 'book_bounds'));
+    return { ...row, segments: row.segments ?? [], regions: row.regions ?? [], currencies: row.currencies ?? [] };
+  });
 }

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { query, queryText, sqlText } from './sql.ts';
 import { DuesightError } from './errors.ts';
+import { AnswerCache } from './answer-cache.ts';
 
 /**
  * The version of queries/schema.sql. Raise it with every change to a table, so that a database
@@ -37,6 +38,7 @@ export interface OpenOptions {
 /** A Duesight database file (or ':memory:'), with its schema applied. */
 export class Database {
   private writes: Promise<unknown> = Promise.resolve();
+  private readonly answers = new AnswerCache();
 
   private constructor(
     readonly path: string,
@@ -91,8 +93,16 @@ export class Database {
   }
 
   /**
+   * The answer to a read that depends only on the data (`name` and `params` say which), computed
+   * by `compute` once and shared until the next write. Answers are frozen: copy before changing.
+   */
+  remember<T>(name: string, params: unknown, compute: () => Promise<T>): Promise<T> {
+    return this.answers.get(name, params, compute);
+  }
+
+  /**
    * Runs `fn` in one transaction, after every earlier write of this process has finished.
-   * Either all of it lands or none of it does.
+   * Either all of it lands or none of it does; remembered answers are forgotten once it has.
    */
   write<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
     const run = async () =>
@@ -100,7 +110,12 @@ export class Database {
         await conn.run('BEGIN TRANSACTION');
         try {
           const result = await fn(conn);
-          await conn.run('COMMIT');
+          try {
+            await conn.run('COMMIT');
+          } finally {
+            // Even a failed COMMIT may have changed what readers see: never keep an answer across it.
+            this.answers.clear();
+          }
           return result;
         } catch (err) {
           await conn.run('ROLLBACK').catch(() => undefined);

@@ -69,7 +69,11 @@ export function monthEndsBefore(asOf: string, count: number): string[] {
  * trailing months. Two passes in all (the month-by-month roll flows over every month-end any
  * date needs, and the aging at the dates), so a 13-point sparkline costs about one date.
  */
-export async function expectedCreditLossAt(db: Database, dates: readonly string[], params: Omit<EclParams, 'asOf'>): Promise<EclResult[]> {
+export function expectedCreditLossAt(db: Database, dates: readonly string[], params: Omit<EclParams, 'asOf'>): Promise<EclResult[]> {
+  return db.remember('expectedCreditLossAt', { dates, params }, () => computeExpectedCreditLossAt(db, dates, params));
+}
+
+async function computeExpectedCreditLossAt(db: Database, dates: readonly string[], params: Omit<EclParams, 'asOf'>): Promise<EclResult[]> {
   const months = params.months ?? 12;
   if (!Number.isInteger(months) || months < 1 || months > 120) {
     throw new DuesightError(`The roll-rate history must be 1 to 120 months (got ${months}).`);

@@ -127,5 +127,5 @@ export async function kpisAtDates(
 
 /** The KPIs of the book (or of a filtered part of it) as of `params.asOf`. */
 export function portfolioKpis(db: Database, params: KpiParams): Promise<PortfolioKpis> {
-  return db.read(async (conn) => (await kpisAtDates(conn, [params.asOf], params))[0]);
+  return db.remember('portfolioKpis', params, () => db.read(async (conn) => (await kpisAtDates(conn, [params.asOf], params))[0]));
 }

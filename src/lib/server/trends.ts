@@ -32,5 +32,5 @@ export interface TrendParams extends Omit<KpiParams, 'asOf'> {
 /** The KPIs at every month-end from `from` to `to`, each equal to `portfolioKpis` at that date. */
 export function kpiTrend(db: Database, params: TrendParams): Promise<PortfolioKpis[]> {
   const dates = monthEnds(params.from, params.to);
-  return db.read((conn) => kpisAtDates(conn, dates, params));
+  return db.remember('kpiTrend', params, () => db.read((conn) => kpisAtDates(conn, dates, params)));
 }
