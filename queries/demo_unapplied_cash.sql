@@ -1,6 +1,6 @@
 -- Demo unapplied cash: one receipt per 250 invoices that could not be matched to an invoice
 -- (no remittance advice, a deposit), more of them recent; they show as credit balances.
-INSERT INTO payments (payment_id, customer_id, invoice_id, payment_date, amount, method, import_id)
+INSERT INTO payments (payment_id, customer_id, invoice_id, payment_date, amount, method, import_id, currency)
 WITH bounds AS (
   SELECT ($end::DATE - INTERVAL 3 YEAR + INTERVAL 1 DAY)::DATE AS first_day, $end::DATE AS last_day
 ),
@@ -18,5 +18,5 @@ SELECT printf('PAYU%07d', r.j), c.customer_id, NULL,
        greatest(1, round(exp(6.5 + 1.2 * ln(r.u_amount / (1 - r.u_amount)) * 0.5513)
                          * CASE c.currency WHEN 'EUR' THEN 0.92 WHEN 'CNY' THEN 7.1 ELSE 1 END, 2))::DECIMAL(18,2),
        CASE WHEN r.u_method < 0.7 THEN 'transfer' WHEN r.u_method < 0.9 THEN 'check' ELSE 'card' END,
-       $import_id::INTEGER
+       $import_id::INTEGER, c.currency
 FROM receipts r JOIN customers c ON c.customer_id = r.customer_id, bounds b;

@@ -5,17 +5,14 @@ import { execute } from './sql.ts';
 /**
  * Derives the currency (and, for adjustments, the customer) of newly written events, and
  * recomputes the status of the invoices in `settlement_queue` (or of every invoice when
- * `all`), then empties the queue. Call inside the write transaction that changed them:
- * queue every invoice written and every invoice a written payment or adjustment names.
+ * `all`: after a bulk load, or after deleting them all), then empties the queue. Call inside
+ * the write transaction that changed them: queue every invoice written and every invoice a
+ * written payment or adjustment names.
  */
 export async function refreshSettlements(conn: DuckDBConnection, all = false): Promise<void> {
   await execute(conn, 'payments_fill_currency');
   await execute(conn, 'adjustments_fill_invoice_terms');
-  if (all) {
-    await execute(conn, 'invoice_status_queue_clear');
-    await execute(conn, 'invoice_status_queue_all');
-  }
-  await execute(conn, 'invoice_status_delete_queued');
-  await execute(conn, 'invoice_status_insert_queued');
+  await execute(conn, 'invoice_status_delete_queued', { all });
+  await execute(conn, 'invoice_status_insert_queued', { all });
   await execute(conn, 'invoice_status_queue_clear');
 }

@@ -3,7 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute } from '../sql.ts';
 import { refreshSettlements } from '../settlements.ts';
 
-// Every table the demo fills; their derived rows go through the settlement queue.
+// Every table the demo fills.
 const DATA_TABLES = ['payments', 'adjustments', 'invoices', 'customers', 'fx_rates', 'profiles'] as const;
 
 /**
@@ -12,8 +12,7 @@ const DATA_TABLES = ['payments', 'adjustments', 'invoices', 'customers', 'fx_rat
  * rolls back with the rest of the caller's transaction.
  */
 export async function emptyBook(conn: DuckDBConnection): Promise<void> {
-  // Queued while the invoices still exist: refreshing a queued invoice that is gone removes its derived rows.
-  await execute(conn, 'demo_queue_all_invoices');
   for (const table of DATA_TABLES) await execute(conn, `demo_delete_${table}`);
-  await refreshSettlements(conn);
+  // Recomputing every invoice's status, with none left, removes the derived rows.
+  await refreshSettlements(conn, true);
 }
