@@ -2,8 +2,8 @@
 -- its customer's profile (on time, a few days late, 20-60 days late, early with a 2% discount);
 -- disputes pay late or after their credit note; slipping customers pay later and later, in
 -- parts, and then not at all; a few invoices are never paid (later written off), some paid in
--- two or three parts, a handful overpaid. Nothing is dated after $end.
-INSERT INTO payments (payment_id, customer_id, invoice_id, payment_date, amount, method, import_id)
+-- two or three parts (a habit of some customers), a handful overpaid. Nothing is dated after $end.
+INSERT INTO payments (payment_id, customer_id, invoice_id, payment_date, amount, method, import_id, currency)
 WITH who AS (
   SELECT c.customer_id, p.profile, p.deteriorate_from,
          CASE p.profile
@@ -14,6 +14,8 @@ WITH who AS (
          END AS stops_paying,
          -- Once slipping, each day later the planned payment falls adds this many days of delay.
          0.5 + 0.7 * (hash($seed::INTEGER, c.customer_id, 'pace') % 1000000 / 1e6) AS pace,
+         -- Paying in parts is a habit of some customers (cash-strapped ones), rare for the rest.
+         hash($seed::INTEGER, c.customer_id, 'habit') % 1000000 / 1e6 < 0.12 AS pays_in_parts,
          CASE c.segment
            WHEN 'Enterprise' THEN CASE WHEN u_pref < 0.65 THEN 'transfer' WHEN u_pref < 0.90 THEN 'direct_debit' ELSE 'check' END
            WHEN 'Mid-market' THEN CASE WHEN u_pref < 0.55 THEN 'transfer' WHEN u_pref < 0.75 THEN 'direct_debit' WHEN u_pref < 0.85 THEN 'card' ELSE 'check' END
@@ -28,9 +30,9 @@ credits AS (
   SELECT invoice_id, sum(amount) AS amount, max(date) AS date FROM adjustments WHERE kind = 'credit_note' GROUP BY invoice_id
 ),
 hashed AS (
-  SELECT i.invoice_id, i.customer_id, i.invoice_date, i.due_date, i.disputed,
+  SELECT i.invoice_id, i.customer_id, i.invoice_date, i.due_date, i.disputed, i.currency,
          (i.amount - coalesce(cr.amount, 0))::DECIMAL(18,2) AS owed, cr.date AS credit_date,
-         w.profile, w.deteriorate_from, w.stops_paying, w.pace, w.preferred_method,
+         w.profile, w.deteriorate_from, w.stops_paying, w.pace, w.pays_in_parts, w.preferred_method,
          hash($seed::INTEGER, i.invoice_id, 'plan') AS h1, hash($seed::INTEGER, i.invoice_id, 'shape') AS h2,
          hash($seed::INTEGER, i.invoice_id, 'split') AS h3
   FROM invoices i
@@ -82,7 +84,7 @@ shaped AS (
            WHEN disputed AND credit_date IS NULL AND u_unresolved < 0.2 THEN 0
            WHEN u_bad < CASE profile WHEN 'chronic_late' THEN 0.02 WHEN 'late_payer' THEN 0.004 ELSE 0.001 END THEN 0
            WHEN takes_discount OR owed < 50 THEN 1
-           WHEN u_parts < CASE WHEN slipping THEN 0.5 WHEN profile = 'chronic_late' THEN 0.12 ELSE 0.06 END
+           WHEN u_parts < CASE WHEN slipping THEN 0.5 WHEN profile = 'chronic_late' THEN 0.12 WHEN pays_in_parts THEN 0.3 ELSE 0.01 END
              THEN CASE WHEN u_split < 0.3 THEN 3 ELSE 2 END
            ELSE 1
          END AS parts,
@@ -106,7 +108,9 @@ SELECT 'PAY' || substr(invoice_id, 4) || '-' || k, customer_id, invoice_id, paym
             ELSE part_amount END::DECIMAL(18,2),
        CASE WHEN (h1 // 1000000000000000000 + k) % 7 > 0 THEN preferred_method
             ELSE CASE (h2 // 1000000000000000000 + k) % 4 WHEN 0 THEN 'transfer' WHEN 1 THEN 'card' WHEN 2 THEN 'check' ELSE 'direct_debit' END END,
-       $import_id::INTEGER
+       $import_id::INTEGER,
+       -- Written here rather than derived afterwards (refreshSettlements fills only what is missing).
+       currency
 FROM parts
 WHERE payment_date <= $end::DATE
   AND (stops_paying IS NULL OR payment_date < stops_paying)
