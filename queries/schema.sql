@@ -115,3 +115,45 @@ CREATE TABLE IF NOT EXISTS demo_profiles (
   profile          VARCHAR NOT NULL,
   deteriorate_from DATE
 );
+
+-- ── Logins, sessions and the audit log (auth) ────────────────────────────────────────────────
+-- Who may sign in. The password is never stored: only its scrypt hash, the salt, and the
+-- parameters it was made with (so they can be raised later without breaking old passwords).
+CREATE TABLE IF NOT EXISTS users (
+  name          VARCHAR PRIMARY KEY,
+  role          VARCHAR NOT NULL CHECK (role IN ('admin', 'analyst', 'cfo', 'auditor')),
+  password_hash VARCHAR NOT NULL,
+  password_salt VARCHAR NOT NULL,
+  password_kdf  VARCHAR NOT NULL,   -- e.g. 'scrypt:N=32768,r=8,p=1'
+  disabled      BOOLEAN NOT NULL DEFAULT false,
+  created       TIMESTAMP NOT NULL
+);
+
+-- Signed-in browsers. Only the SHA-256 of each session token is kept, so a copy of the file
+-- opens no session. A session ends at `expires` (absolute) or after an idle spell since last_seen.
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash VARCHAR PRIMARY KEY,
+  user_name  VARCHAR NOT NULL,      -- a users.name
+  created    TIMESTAMP NOT NULL,
+  last_seen  TIMESTAMP NOT NULL,
+  expires    TIMESTAMP NOT NULL
+);
+
+-- Append-only record of who did what: logins, failed logins, imports, exports, user and setting
+-- changes. Each entry's hash is the SHA-256 of the previous entry's hash and this entry's
+-- content (src/lib/server/audit.ts), so an edit or a deletion breaks the chain. Times are UTC.
+CREATE TABLE IF NOT EXISTS audit_log (
+  seq       BIGINT PRIMARY KEY,     -- 1, 2, 3, … without gaps
+  at_utc    TIMESTAMP NOT NULL,     -- when, in UTC
+  actor     VARCHAR NOT NULL,       -- a user name, 'cli:<OS user>', or the name tried at a failed login
+  role      VARCHAR,                -- the actor's role, when known
+  via       VARCHAR NOT NULL CHECK (via IN ('cli', 'web')),
+  action    VARCHAR NOT NULL,       -- e.g. 'login', 'login_failed', 'import', 'export', 'user_add'
+  target    VARCHAR,                -- what it acted on: a file, a user, a report
+  params    VARCHAR NOT NULL,       -- canonical JSON (keys sorted)
+  outcome   VARCHAR NOT NULL CHECK (outcome IN ('ok', 'denied', 'failed', 'rejected')),
+  detail    VARCHAR,
+  prev_hash VARCHAR NOT NULL,
+  hash      VARCHAR NOT NULL
+);
+-- ── end of logins, sessions and the audit log ────────────────────────────────────────────────

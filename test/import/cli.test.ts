@@ -1,40 +1,16 @@
 // `duesight import` as scripts run it: a child process, JSON alone on stdout, the exit status,
 // and a kill -9 in the middle of an import that leaves the database as it was.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Database } from '../../src/lib/server/db.ts';
 import { queryText } from '../../src/lib/server/sql.ts';
-import { bookSnapshot, fixture, root, tempDir } from './helpers.ts';
-
-const BIN = join(root, 'bin', 'duesight.js');
+import { bookState as state, ended, runCli, startCli, writeLargeBook } from '../helpers/import-process.ts';
+import { fixture, tempDir } from './helpers.ts';
 
 /** Child processes keep their temp files in the test's folder: a killed one cannot clean up. */
-let childTmp = tmpdir();
+let childTmp = '';
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, TMPDIR: childTmp, ...env } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Resolves with the signal that ended `child` (null when it exited by itself). */
-function ended(child: ChildProcess): Promise<NodeJS.Signals | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.signalCode);
-  return new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-}
-
-/** The book and the import log of the database file at `path`, opened and closed again. */
-async function state(path: string): Promise<{ book: string; log: number }> {
-  const db = await Database.open(path);
-  try {
-    const book = await bookSnapshot(db);
-    const [{ n }] = await db.read((c) => queryText<{ n: number }>(c, 'SELECT count(*)::INTEGER AS n FROM import_log'));
-    return { book, log: n };
-  } finally {
-    await db.close();
-  }
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, childTmp, env);
 
 describe('duesight import on the command line', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -102,24 +78,14 @@ describe('duesight import on the command line', () => {
     let invoices: string;
     beforeAll(async () => {
       db = join(tmp.dir, 'crash.duckdb');
-      invoices = join(tmp.dir, 'big-invoices.csv');
-      const customers = join(tmp.dir, 'big-customers.csv');
-      const mem = await Database.open(':memory:');
-      await mem.read(async (c) => {
-        await queryText(c, `COPY (SELECT printf('K%04d', i) AS customer_id, 'Customer ' || i AS name FROM range(1000) t(i)) TO $p (HEADER)`, { p: customers });
-        await queryText(c, `COPY (SELECT printf('INV%07d', i) AS invoice_id, printf('K%04d', i % 1000) AS customer_id,
-            DATE '2024-01-01' + (i % 300)::INT AS invoice_date, DATE '2024-01-31' + (i % 300)::INT AS due_date,
-            (10 + i % 5000)::DECIMAL(18,2) AS amount FROM range($n) t(i)) TO $p (HEADER)`, { p: invoices, n: ROWS });
-      });
-      await mem.close();
+      const { customers, invoices: file } = await writeLargeBook(tmp.dir, ROWS);
+      invoices = file;
       expect(cli(['import', 'customers', customers, '--db', db]).status).toBe(0);
     });
 
     test('just before commit: the database holds exactly what it held, and the import then runs', async () => {
       const before = await state(db);
-      const child = spawn(process.execPath, [BIN, 'import', 'invoices', invoices, '--db', db, '--json'], {
-        cwd: root, env: { ...process.env, TMPDIR: childTmp, DUESIGHT_TEST_PAUSE_BEFORE_COMMIT: '60000' },
-      });
+      const child = startCli(['import', 'invoices', invoices, '--db', db, '--json'], childTmp, { DUESIGHT_TEST_PAUSE_BEFORE_COMMIT: '60000' });
       let stderr = '';
       const paused = new Promise<void>((resolve, reject) => {
         child.stderr.on('data', (d: Buffer) => {
@@ -144,7 +110,7 @@ describe('duesight import on the command line', () => {
       const db2 = join(tmp.dir, 'crash2.duckdb');
       expect(cli(['import', 'customers', join(tmp.dir, 'big-customers.csv'), '--db', db2]).status).toBe(0);
       const before = await state(db2);
-      const child = spawn(process.execPath, [BIN, 'import', 'invoices', invoices, '--db', db2], { cwd: root, env: { ...process.env, TMPDIR: childTmp } });
+      const child = startCli(['import', 'invoices', invoices, '--db', db2], childTmp);
       await new Promise((resolve) => setTimeout(resolve, 1500));
       child.kill('SIGKILL');
       await ended(child);

@@ -1,6 +1,6 @@
 /** `duesight import`: loads one file of customers, invoices, payments, adjustments, fx rates or ledger rows. */
-import { userInfo } from 'node:os';
 import type { Command } from '../command.ts';
+import { cliActor } from '../../lib/server/audit.ts';
 import { DuesightError } from '../../lib/server/errors.ts';
 import { importFile, type ImportResult } from '../../lib/server/import/index.ts';
 import { IMPORT_KINDS, type ImportKind, type ProgressListener } from '../../lib/types.ts';
@@ -8,13 +8,6 @@ import { IMPORT_KINDS, type ImportKind, type ProgressListener } from '../../lib/
 /** Errors listed on the terminal; --json lists them all. */
 const SHOWN_ERRORS = 50;
 
-function currentUser(): string | null {
-  try {
-    return userInfo().username;
-  } catch {
-    return null;
-  }
-}
 
 /** A one-line progress display on stderr, redrawn at most every 100 ms; only on a terminal. */
 function terminalProgress(fileName: string): { listener?: ProgressListener; clear(): void } {
@@ -89,7 +82,7 @@ export const importCommand: Command = {
         encoding: str('encoding'),
         delimiter: str('delimiter'),
         sheet: str('sheet'),
-        userName: currentUser(),
+        userName: cliActor(), // `cli:<OS user>`, in the import log and the audit log alike
         onProgress: progress.listener,
       });
     } finally {

@@ -6,6 +6,7 @@ import type { Command, CommandContext } from '../command.ts';
 import { DuesightError } from '../../lib/server/errors.ts';
 import { projectRoot } from '../../lib/server/paths.ts';
 import { intFlag } from '../book-flags.ts';
+import { uploadLimitBytes } from '../../lib/server/import/uploads.ts';
 
 /** Starts the built app (build/) in this process; resolves once it listens. */
 export async function serveDashboard(ctx: CommandContext, dbPath: string): Promise<void> {
@@ -16,6 +17,10 @@ export async function serveDashboard(ctx: CommandContext, dbPath: string): Promi
   process.env.DUESIGHT_DB = dbPath;
   process.env.PORT = String(port);
   process.env.HOST ??= '127.0.0.1';
+  // auth: the site's own origin (else adapter-node assumes https and the login form fails its origin
+  // check) and a body limit that lets uploads of the import page through (adapter-node's default is 512 kB).
+  process.env.ORIGIN ??= `http://${process.env.HOST.includes(':') ? `[${process.env.HOST}]` : process.env.HOST}:${port}`;
+  process.env.BODY_SIZE_LIMIT ??= String(uploadLimitBytes() + 1024 * 1024);
   try {
     await import(pathToFileURL(entry).href);
   } catch (err) {

@@ -1,12 +1,19 @@
 /** The web app's database: opened once per server process, on the file named by DUESIGHT_DB (or the default). */
 import { Database } from './db.ts';
 import { defaultDbPath } from './paths.ts';
+import { availableParallelism } from 'node:os';
+import { uploadsDir } from './import/uploads.ts';
 
 let opening: Promise<Database> | undefined;
 
 /** The process's Database, opened on first use. */
 export function appDb(): Promise<Database> {
-  opening ??= Database.open(process.env.DUESIGHT_DB ?? defaultDbPath, { memoryLimit: process.env.DUESIGHT_MEMORY_LIMIT ?? '4GB' });
+  opening ??= Database.open(process.env.DUESIGHT_DB ?? defaultDbPath, {
+    memoryLimit: process.env.DUESIGHT_MEMORY_LIMIT ?? '4GB',
+    threads: Number(process.env.DUESIGHT_THREADS) || availableParallelism(),
+    // Queries serving users touch no file but the database and the uploads the import page reads.
+    allowedDirectories: [uploadsDir()],
+  });
   return opening;
 }
 

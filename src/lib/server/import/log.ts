@@ -2,6 +2,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportKind, ImportReport } from '../../types.ts';
 import { execute, query } from '../sql.ts';
+import { recordAudit, type AuditActor } from '../audit.ts';
 
 /** A fresh id from import_id_seq, for the log row and every row the import writes. */
 export async function nextImportId(conn: DuckDBConnection): Promise<number> {
@@ -41,5 +42,30 @@ export async function logImport(conn: DuckDBConnection, entry: LogEntry): Promis
     user_name: entry.userName,
     started_at: utc(entry.startedAt),
     finished_at: utc(entry.finishedAt),
+  });
+  await auditImport(conn, entry);
+}
+
+/**
+ * Who imported, for the audit log: the CLI passes `cli:<OS user>` (see audit.ts cliActor), the
+ * web app the signed-in user's name (its role read from users); no name is the library itself.
+ */
+async function importActor(conn: DuckDBConnection, userName: string | null): Promise<AuditActor> {
+  if (!userName) return { actor: 'cli:(unnamed)', role: null, via: 'cli' };
+  if (userName.startsWith('cli:')) return { actor: userName, role: null, via: 'cli' };
+  const [user] = await query<{ role: AuditActor['role'] }>(conn, 'auth_user_get', { name: userName });
+  return { actor: userName, role: user?.role ?? null, via: 'web' };
+}
+
+/** Records the import in the audit log, in the same transaction as its import_log row: both land or neither. */
+async function auditImport(conn: DuckDBConnection, entry: LogEntry): Promise<void> {
+  const { status, ...counts } = entry.counts;
+  await recordAudit(conn, {
+    ...(await importActor(conn, entry.userName)),
+    action: 'import',
+    target: entry.fileName,
+    params: { kind: entry.kind, import_id: entry.importId, sha256: entry.sha256, status, ...counts },
+    outcome: status === 'rejected' ? 'rejected' : 'ok',
+    at: entry.finishedAt,
   });
 }

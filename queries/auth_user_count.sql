@@ -1,0 +1,2 @@
+-- How many logins exist (disabled ones included).
+SELECT count(*)::INTEGER AS users FROM users;
