@@ -54,3 +54,18 @@ export async function asOfFlag(ctx: CommandContext, db: Database): Promise<strin
   ctx.err(`(no --as-of given: using the book's latest date, ${last_date})`);
   return last_date;
 }
+
+/** Reads `--overlay current=0.005,120+=0.1` (added to each bucket's loss rate). */
+export function overlayFlag(raw: unknown): Record<string, number> | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const overlay: Record<string, number> = {};
+  for (const part of raw.split(',')) {
+    const [label, value] = part.split('=');
+    const n = Number(value);
+    if (!label || value === undefined || !Number.isFinite(n)) {
+      throw new DuesightError(`--overlay takes bucket=rate pairs such as "current=0.005,120+=0.1" (got "${raw}").`);
+    }
+    overlay[label.trim()] = n;
+  }
+  return overlay;
+}

@@ -1,24 +1,8 @@
 /** `duesight ecl`: roll rates, loss rates and the IFRS 9 provision matrix as of a date. */
 import type { Command } from '../command.ts';
 import { expectedCreditLoss } from '../../lib/server/ecl.ts';
-import { DuesightError } from '../../lib/server/errors.ts';
-import { asOfFlag, bookFlags, bookOptions, intFlag } from '../book-flags.ts';
+import { asOfFlag, bookFlags, bookOptions, intFlag, overlayFlag } from '../book-flags.ts';
 import { num, pct, table } from '../format.ts';
-
-/** Reads `--overlay current=0.005,120+=0.1` (added to each bucket's loss rate). */
-function overlayFlag(raw: unknown): Record<string, number> | undefined {
-  if (typeof raw !== 'string') return undefined;
-  const overlay: Record<string, number> = {};
-  for (const part of raw.split(',')) {
-    const [label, value] = part.split('=');
-    const n = Number(value);
-    if (!label || value === undefined || !Number.isFinite(n)) {
-      throw new DuesightError(`--overlay takes bucket=rate pairs such as "current=0.005,120+=0.1" (got "${raw}").`);
-    }
-    overlay[label.trim()] = n;
-  }
-  return overlay;
-}
 
 export const eclCommand: Command = {
   name: 'ecl',

@@ -1,7 +1,7 @@
 /** Loads the SQL files of queries/ and runs them with every value bound, never spliced. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DuckDBConnection, type DuckDBValue, listValue, LIST, VARCHAR, INTEGER, DOUBLE, type DuckDBType } from '@duckdb/node-api';
+import { type DuckDBConnection, type DuckDBDataChunk, type DuckDBValue, listValue, LIST, VARCHAR, INTEGER, DOUBLE, type DuckDBType } from '@duckdb/node-api';
 import { queriesDir } from './paths.ts';
 
 /** A value a query may be given: dates travel as ISO strings and are cast in SQL. */
@@ -74,4 +74,20 @@ export async function execute(conn: DuckDBConnection, name: string, params: Para
   const text = sqlText(name);
   const { values, types } = toDuck(paramsUsed(text, params));
   await conn.run(text, values, types);
+}
+
+/**
+ * Runs `queries/<name>.sql` and hands its result to `sink` one DuckDB chunk (about 2,048 rows)
+ * at a time, fetching the next only when `sink` is done: large results never sit in memory whole.
+ */
+export async function streamQuery(
+  conn: DuckDBConnection,
+  name: string,
+  params: Params,
+  sink: (chunk: DuckDBDataChunk) => Promise<void> | void,
+): Promise<void> {
+  const text = sqlText(name);
+  const { values, types } = toDuck(paramsUsed(text, params));
+  const result = await conn.stream(text, values, types);
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) await sink(chunk);
 }
