@@ -1,33 +1,21 @@
 // KPI engine speed on a large demo book: kpi for one date, aging by customer and a 36-month
 // trend, each against a plain DuckDB pass summing open amounts per customer on the same tables.
 // Book size: DUESIGHT_BENCH_INVOICES (default 10,000,000; 100,000 customers).
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Database } from '../src/lib/server/db.ts';
 import { portfolioKpis } from '../src/lib/server/kpis.ts';
 import { agingByCustomer } from '../src/lib/server/aging.ts';
 import { kpiTrend } from '../src/lib/server/trends.ts';
 import { bookBounds } from '../src/lib/server/book.ts';
-import { projectRoot } from '../src/lib/server/paths.ts';
 import { query } from '../src/lib/server/sql.ts';
+import { benchBook } from './book.ts';
 import { fmt, medianSeconds, peakRssMb } from './timing.ts';
 
 export default async function kpiBench(log: (line: string) => void): Promise<void> {
   const invoices = Number(process.env.DUESIGHT_BENCH_INVOICES ?? 10_000_000);
-  const customers = Math.max(100, Math.round(invoices / 100));
-  const path = join(projectRoot, 'data', 'bench', `book-${invoices}.duckdb`);
-  if (!existsSync(path)) {
-    // In a child process, so that the peak memory below is the KPI passes' own.
-    const t0 = performance.now();
-    const args = ['bin/duesight.js', 'demo', '--customers', String(customers), '--invoices', String(invoices), '--seed', '7', '--db', path];
-    const run = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (run.status !== 0) throw new Error(`demo generation failed (exit ${run.status})`);
-    log(`generated a ${invoices.toLocaleString('en-US')}-invoice book in ${fmt((performance.now() - t0) / 1000)} (kept in ${path})`);
-  }
+  const path = await benchBook(invoices, log);
   // DuckDB's own memory limit; the process peak (below) adds Node and DuckDB's untracked memory.
   const memoryLimit = process.env.DUESIGHT_BENCH_MEMORY_LIMIT ?? '1.2GB';
-  const db = await Database.open(path, { memoryLimit });
+  const db = await Database.open(path, { memoryLimit, rememberAnswers: false });
   const bounds = await bookBounds(db);
   const asOf = bounds.last_date!;
   const last = asOf.slice(0, 7);

@@ -64,6 +64,14 @@ describe('AnswerCache', () => {
   });
 });
 
+test('with no capacity (benchmarks), every ask computes', async () => {
+  const cache = new AnswerCache(0);
+  let computed = 0;
+  await cache.get('a', {}, async () => ++computed);
+  expect(await cache.get('a', {}, async () => ++computed)).toBe(2);
+  expect(cache.size).toBe(0);
+});
+
 describe('Database.remember', () => {
   let db: Database | undefined;
   afterEach(async () => {
@@ -90,6 +98,16 @@ describe('Database.remember', () => {
     });
     // 1,000 + 250 open at 31 March.
     expect((await portfolioKpis(db, { asOf: '2024-03-31' })).ar).toBe(1250);
+  });
+
+  test('a write that leaves the book alone (a login, an audit entry) keeps what is remembered', async () => {
+    db = await openBook({
+      customers: [{ customer_id: 'C1' }],
+      invoices: [{ invoice_id: 'I1', invoice_date: '2024-03-01', amount: 1000 }],
+    });
+    const before = await portfolioKpis(db, { asOf: '2024-03-31' });
+    await db.write((conn) => conn.run(`INSERT INTO settings VALUES ('note', 'x')`).then(() => undefined), { book: false });
+    expect(await portfolioKpis(db, { asOf: '2024-03-31' })).toBe(before);
   });
 
   test('a rolled-back write forgets nothing it did not change, and the answer stays right', async () => {

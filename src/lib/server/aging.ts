@@ -51,8 +51,9 @@ function fillBuckets(labels: string[], found: BucketAmounts): AgingBucket[] {
 }
 
 /** The portfolio aging at D. */
-export function agingSummary(db: Database, params: AgingParams): Promise<AgingSummary> {
-  return db.remember('agingSummary', params, () => computeAgingSummary(db, params));
+export async function agingSummary(db: Database, params: AgingParams): Promise<AgingSummary> {
+  // Keyed by the parameters as resolved (defaults filled in), so equal views share one answer.
+  return db.remember('agingSummary', bookParams(params), () => computeAgingSummary(db, params));
 }
 
 async function computeAgingSummary(db: Database, params: AgingParams): Promise<AgingSummary> {
@@ -70,8 +71,9 @@ async function computeAgingSummary(db: Database, params: AgingParams): Promise<A
 }
 
 /** The aging table by customer: one row per customer with a non-zero balance, largest first. */
-export function agingByCustomer(db: Database, params: AgingParams): Promise<CustomerAging[]> {
-  return db.remember('agingByCustomer', params, () => computeAgingByCustomer(db, params));
+export async function agingByCustomer(db: Database, params: AgingParams): Promise<CustomerAging[]> {
+  // Keyed by the parameters as resolved (defaults filled in), so equal views share one answer.
+  return db.remember('agingByCustomer', bookParams(params), () => computeAgingByCustomer(db, params));
 }
 
 async function computeAgingByCustomer(db: Database, params: AgingParams): Promise<CustomerAging[]> {
@@ -96,8 +98,8 @@ async function computeAgingByCustomer(db: Database, params: AgingParams): Promis
 }
 
 /** The aging per transaction currency (each in its own money), beside the base-currency view. */
-export function agingByCurrency(db: Database, params: AgingParams): Promise<CurrencyAging[]> {
-  return db.remember('agingByCurrency', params, async () => {
+export async function agingByCurrency(db: Database, params: AgingParams): Promise<CurrencyAging[]> {
+  return db.remember('agingByCurrency', bookParams(params), async () => {
     const p = bookParams(params);
     const labels = bucketLabels(p.edges as number[], p.basis as AgingBasis);
     const rows = await db.read((conn) =>

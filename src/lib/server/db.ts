@@ -30,19 +30,47 @@ async function checkSchemaVersion(conn: DuckDBConnection, path: string): Promise
 export interface OpenOptions {
   /** Open without the right to write (exports, dashboards on a shared file). */
   readOnly?: boolean;
+  /** Keep answers between writes (Database.remember); off for benchmarks, which time the work itself. */
+  rememberAnswers?: boolean;
   /** DuckDB memory_limit, e.g. '2GB'. */
   memoryLimit?: string;
   threads?: number;
+  /**
+   * When given, DuckDB may read and write files only inside these folders (and its own database
+   * and temp files): external access is switched off for good, so no query can read, write or
+   * attach any other path, install extensions or change the temp folder. The web app opens its
+   * database this way.
+   */
+  allowedDirectories?: readonly string[];
+}
+
+/** Switches DuckDB's external access off except for `folders` (one way: it cannot be switched back on). */
+async function restrictFileAccess(conn: DuckDBConnection, folders: readonly string[]): Promise<void> {
+  // SET takes no bound parameters; these are the server's own folders, quoted as SQL strings.
+  const list = folders.map((f) => `'${(f.endsWith('/') ? f : `${f}/`).replaceAll("'", "''")}'`).join(', ');
+  await conn.run(`SET allowed_directories = [${list}]`);
+  await conn.run('SET enable_external_access = false');
+}
+
+/** How a write touches the data. */
+export interface WriteOptions {
+  /**
+   * Whether it may change the book (customers, invoices, events, rates, settings that figures
+   * depend on): then the remembered answers are forgotten and the after-write listeners run.
+   * False for logins, sessions and audit entries. Default true.
+   */
+  book?: boolean;
 }
 
 /** A Duesight database file (or ':memory:'), with its schema applied. */
 export class Database {
   private writes: Promise<unknown> = Promise.resolve();
-  private readonly answers = new AnswerCache();
+  private readonly writeListeners: (() => void)[] = [];
 
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
+    private readonly answers: AnswerCache,
   ) {}
 
   /** Opens (creating if needed) the database at `path` and makes sure the schema exists. */
@@ -64,7 +92,7 @@ export class Database {
       }
       throw new DuesightError(`Cannot open the database ${path}: ${message}`);
     }
-    const db = new Database(path, instance);
+    const db = new Database(path, instance, new AnswerCache(options.rememberAnswers === false ? 0 : undefined));
     const conn = await instance.connect();
     try {
       await checkSchemaVersion(conn, path);
@@ -73,6 +101,7 @@ export class Database {
         await conn.run(sqlText('macros'));
         await queryText(conn, `INSERT OR REPLACE INTO settings VALUES ('schema_version', $v)`, { v: String(SCHEMA_VERSION) });
       }
+      if (options.allowedDirectories) await restrictFileAccess(conn, options.allowedDirectories);
     } catch (err) {
       conn.closeSync();
       instance.closeSync();
@@ -100,11 +129,17 @@ export class Database {
     return this.answers.get(name, params, compute);
   }
 
+  /** Calls `listener` after every write's commit (the web app computes its default views ahead). */
+  afterEachWrite(listener: () => void): void {
+    this.writeListeners.push(listener);
+  }
+
   /**
    * Runs `fn` in one transaction, after every earlier write of this process has finished.
    * Either all of it lands or none of it does; remembered answers are forgotten once it has.
    */
-  write<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+  write<T>(fn: (conn: DuckDBConnection) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    const changesBook = options.book ?? true;
     const run = async () =>
       this.read(async (conn) => {
         await conn.run('BEGIN TRANSACTION');
@@ -114,7 +149,10 @@ export class Database {
             await conn.run('COMMIT');
           } finally {
             // Even a failed COMMIT may have changed what readers see: never keep an answer across it.
-            this.answers.clear();
+            if (changesBook) {
+              this.answers.clear();
+              for (const listener of this.writeListeners) listener();
+            }
           }
           return result;
         } catch (err) {

@@ -126,6 +126,7 @@ export async function kpisAtDates(
 }
 
 /** The KPIs of the book (or of a filtered part of it) as of `params.asOf`. */
-export function portfolioKpis(db: Database, params: KpiParams): Promise<PortfolioKpis> {
-  return db.remember('portfolioKpis', params, () => db.read(async (conn) => (await kpisAtDates(conn, [params.asOf], params))[0]));
+export async function portfolioKpis(db: Database, params: KpiParams): Promise<PortfolioKpis> {
+  // Keyed by the parameters as resolved (defaults filled in), so equal views share one answer.
+  return db.remember('portfolioKpis', bookParams({ ...params, basis: 'due' }), () => db.read(async (conn) => (await kpisAtDates(conn, [params.asOf], params))[0]));
 }

@@ -1,0 +1,71 @@
+/**
+ * The default view of each page (the latest date, the whole book) computed ahead: when the server
+ * starts and after every write, so that the first visitor finds its figures ready rather than
+ * waiting seconds for the risk engine. Uses the pages' own data functions, so the answers
+ * remembered are exactly the ones the pages ask for.
+ */
+import { agingByCustomer } from './aging.ts';
+import { bookBounds } from './book.ts';
+import type { Database } from './db.ts';
+import { overviewData } from './overview.ts';
+import { bookFilter, viewOrProblem } from './page-params.ts';
+import { openWarnings, riskPageData } from './risk-pages.ts';
+import { customerScores } from './risk/index.ts';
+import { warmExplorePayload } from './explore/payload-cache.ts';
+import { TooManyInvoices } from './explore/stream.ts';
+
+/** Computes every page's default view; resolves when all are remembered (failures are reported, not thrown). */
+export async function warmDefaultViews(db: Database, report: (problem: string) => void = console.error): Promise<void> {
+  const bounds = await bookBounds(db);
+  const { view } = viewOrProblem(new URL('http://localhost/'), bounds);
+  if (!view || !bounds.first_date) return;
+  const filter = bookFilter(view);
+  const whole = { asOf: view.asOf, filter };
+  // One page after another, the most visited first, so that the warm-up leaves cores to visitors.
+  const pages: (() => Promise<unknown>[] | Promise<Promise<unknown>[]>)[] = [
+    async () => {
+      const overview = await overviewData(db, view, bounds.first_date!);
+      return [overview.trend, overview.ecl, overview.topOverdue, overview.warnings];
+    },
+    () => [agingByCustomer(db, whole)],
+    () => [customerScores(db, whole)],
+    () => Object.values(riskPageData(db, view)).filter((v) => v instanceof Promise),
+    () => [openWarnings(db, whole)],
+    // Beyond what the browser takes, the Explore page asks the server for bins instead.
+    () => [warmExplorePayload(db, view).catch((err: unknown) => (err instanceof TooManyInvoices ? undefined : Promise.reject(err)))],
+  ];
+  for (const page of pages) {
+    const outcomes = await Promise.allSettled(await Promise.resolve(page()).catch((err: unknown) => [Promise.reject(err)]));
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') report(`Computing the default view ahead failed: ${String((outcome.reason as Error)?.message ?? outcome.reason)}`);
+    }
+  }
+}
+
+/**
+ * Keeps the default views warm on `db`: now, and after every write. Writes that land while a
+ * warm-up runs are folded into one more run after it, never several at once.
+ */
+export function keepDefaultViewsWarm(db: Database): void {
+  let running = false;
+  let again = false;
+  const run = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        await warmDefaultViews(db);
+      } while (again);
+    } catch (err) {
+      console.error(`Computing the default views ahead failed: ${(err as Error).message}`);
+    } finally {
+      running = false;
+    }
+  };
+  db.afterEachWrite(() => void run());
+  void run();
+}
