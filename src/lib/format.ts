@@ -1,8 +1,15 @@
-/** Numbers and dates written for a reader: one module, so every page and chart agrees. */
+/** Numbers and dates written for a reader in the interface language: one module, so every page and chart agrees. */
+import { getLocale } from './i18n/index.ts';
 
-/** The number locale; fixed (not the browser's) so server and browser render the same text. */
+/**
+ * The number locale; fixed (not the browser's) so server and browser render the same text.
+ * Simplified Chinese groups digits the same way (1,234,567.89), so only units, compact
+ * amounts (万, 亿) and dates change with the interface language.
+ */
 export const NUMBER_LOCALE = 'en-US';
 const DASH = '—';
+
+const zh = () => getLocale() === 'zh-CN';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -34,23 +41,32 @@ export function formatMoney(value: number | null | undefined, currency?: string,
   return currency ? `${n} ${currency}` : n;
 }
 
-/** Money shortened for tiles and axes: "7.70M USD", "845.2K", "120". */
+/** Money shortened for tiles and axes: "7.70M USD", "845.2K", "120"; in Chinese "769.55万 USD", "1.20亿". */
 export function formatMoneyCompact(value: number | null | undefined, currency?: string): string {
   if (missing(value)) return DASH;
   const abs = Math.abs(value);
   let n: string;
-  if (abs >= 1e9) n = `${formatNumber(value / 1e9, 2)}B`;
+  if (zh()) {
+    if (abs >= 1e8) n = `${formatNumber(value / 1e8, 2)}亿`;
+    else if (abs >= 1e4) n = `${formatNumber(value / 1e4, 2)}万`;
+    else n = formatNumber(value, 0);
+  } else if (abs >= 1e9) n = `${formatNumber(value / 1e9, 2)}B`;
   else if (abs >= 1e6) n = `${formatNumber(value / 1e6, 2)}M`;
   else if (abs >= 1e4) n = `${formatNumber(value / 1e3, 1)}K`;
   else n = formatNumber(value, 0);
   return currency ? `${n} ${currency}` : n;
 }
 
-/** An axis tick: as short as it can be and still exact for round ticks ("8M", "2.5M", "500K", "0"). */
+/** An axis tick: as short as it can be and still exact for round ticks ("8M", "2.5M", "500K", "0"; "250万", "1亿"). */
 export function formatTick(value: number): string {
   if (!Number.isFinite(value)) return DASH;
   const abs = Math.abs(value);
   const trim = (n: number, unit: string) => `${nf({ maximumFractionDigits: 2 }).format(n)}${unit}`;
+  if (zh()) {
+    if (abs >= 1e8) return trim(value / 1e8, '亿');
+    if (abs >= 1e4) return trim(value / 1e4, '万');
+    return trim(value, '');
+  }
   if (abs >= 1e9) return trim(value / 1e9, 'B');
   if (abs >= 1e6) return trim(value / 1e6, 'M');
   if (abs >= 1e3) return trim(value / 1e3, 'K');
@@ -69,8 +85,14 @@ export function formatPercentValue(value: number | null | undefined, digits = 1)
   return `${formatNumber(value, digits)}%`;
 }
 
-/** Days with one decimal: "71.0 days". */
-export function formatDays(value: number | null | undefined, unit = 'days'): string {
+/** A difference of two percentages, in percentage points: "1.5 pp" ("1.5 个百分点" in Chinese). */
+export function formatPercentagePoints(value: number | null | undefined, digits = 1): string {
+  if (missing(value)) return DASH;
+  return `${formatNumber(value, digits)} ${zh() ? '个百分点' : 'pp'}`;
+}
+
+/** Days with one decimal: "71.0 days" ("71.0 天" in Chinese). */
+export function formatDays(value: number | null | undefined, unit = zh() ? '天' : 'days'): string {
   if (missing(value)) return DASH;
   return `${formatNumber(value, 1)} ${unit}`;
 }
@@ -90,17 +112,17 @@ function parts(iso: string): [number, number, number] {
   return [y, m, d];
 }
 
-/** An ISO date for reading: "31 Dec 2024". */
+/** An ISO date for reading: "31 Dec 2024"; in Chinese "2024年12月31日". */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return DASH;
   const [y, m, d] = parts(iso);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return zh() ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/** The month of an ISO date: "Dec 2024". */
+/** The month of an ISO date: "Dec 2024"; in Chinese "2024年12月". */
 export function formatMonth(iso: string): string {
   const [y, m] = parts(iso);
-  return `${MONTHS[m - 1]} ${y}`;
+  return zh() ? `${y}年${m}月` : `${MONTHS[m - 1]} ${y}`;
 }
 
 /** A date on a month-end axis: month-ends as "Jun 2024", any other day (an as-of date) as "15 Jun 2024". */

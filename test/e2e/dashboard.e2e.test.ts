@@ -3,24 +3,15 @@
 // AR shown on both pages equal to portfolioKpis for the same view.
 // Part of npm test wherever Chromium is installed (CI installs it and fails without it);
 // the app is built first when build/ is older than its sources.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { bookBounds } from '../../src/lib/server/book.ts';
 import { Database } from '../../src/lib/server/db.ts';
 import { expectedCreditLoss } from '../../src/lib/server/ecl.ts';
 import { portfolioKpis } from '../../src/lib/server/kpis.ts';
 import type { BookFilter } from '../../src/lib/types.ts';
-import { ensureBuilt } from '../../src/cli/build-app.ts';
-import { startBuiltApp, type RunningApp } from './server.ts';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const shots = join(root, 'test-results');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { closeRun, describeInBrowser, openSignedIn, prepareDemoBook, shot } from './browser.ts';
+import type { RunningApp } from './server.ts';
 
 /** Money compared to the cent. */
 const cents = (x: number) => Math.round(x * 100);
@@ -37,26 +28,19 @@ function monthEndBefore(iso: string, back: number): string {
   return new Date(Date.UTC(y, m - back, 0)).toISOString().slice(0, 10);
 }
 
-const haveChromium = existsSync(chromiumPath);
-if (!haveChromium && !process.env.CI) console.warn(`Browser tests skipped: no Chromium at ${chromiumPath} (apt-get install chromium).`);
-
-describe.skipIf(!haveChromium && !process.env.CI)('dashboard in a browser', () => {
+describeInBrowser('dashboard in a browser', () => {
   let dir: string;
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[];
   /** The views the test visits, and the AR portfolioKpis gives for each (worked out before the server holds the file). */
   const expected = { last: '', earlier: '', segment: '', arLast: 0, arEarlier: 0, arEarlierSegment: 0, eclLast: 0 };
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`No Chromium at ${chromiumPath}: apt-get install chromium (.ci/run does).`);
-    ensureBuilt(() => undefined);
-    dir = mkdtempSync(join(tmpdir(), 'duesight-e2e-'));
-    const dbPath = join(dir, 'demo.duckdb');
-    const cli = join(root, 'bin', 'duesight.js');
-    if (!existsSync(cli)) throw new Error(`${cli} is missing: the browser tests build their book with "duesight demo".`);
-    execFileSync(process.execPath, [cli, 'demo', '--customers', '200', '--invoices', '20000', '--db', dbPath], { cwd: root, stdio: 'pipe' });
+    const book = prepareDemoBook('dashboard', 200, 20_000);
+    dir = book.dir;
+    const dbPath = book.dbPath;
 
     const db = await Database.open(dbPath);
     try {
@@ -74,27 +58,11 @@ describe.skipIf(!haveChromium && !process.env.CI)('dashboard in a browser', () =
       await db.close();
     }
 
-    app = await startBuiltApp(root, dbPath);
-    mkdirSync(shots, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
-    });
+    // Every page needs a login: the CFO's role may view everything this test visits.
+    ({ app, browser, page, problems } = await openSignedIn(dbPath, 'cfo'));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeRun({ app, browser }, dir));
 
   /** The AR tile's exact value (its <data> element). */
   const tileAr = async () => Number(await page.locator('[data-kpi="ar"] data').getAttribute('value'));
@@ -121,7 +89,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('dashboard in a browser', () =
     expect(await page.locator('rect.bar').count()).toBeGreaterThan(12);
     expect(await page.locator('table.top tbody tr').count()).toBe(10);
     expect(await page.content()).not.toMatch(/NaN|undefined/);
-    await page.screenshot({ path: join(shots, 'e2e-overview.png'), fullPage: true });
+    await shot(page, 'e2e-overview');
   });
 
   test('changing the as-of date and a filter updates the URL and the AR', async () => {
@@ -135,7 +103,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('dashboard in a browser', () =
     await page.waitForURL((u) => u.searchParams.get('segment') === expected.segment && u.searchParams.get('as_of') === expected.earlier);
     await expect.poll(async () => cents(await tileAr()), { timeout: 30_000 }).toBe(cents(expected.arEarlierSegment));
     await settled();
-    await page.screenshot({ path: join(shots, 'e2e-overview-filtered.png'), fullPage: true });
+    await shot(page, 'e2e-overview-filtered');
   });
 
   test('the aging total ties to the overview AR for the same view', async () => {
@@ -145,7 +113,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('dashboard in a browser', () =
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/Aging by customer/);
     expect(cents(await agingTotal())).toBe(cents(overviewAr));
     expect(cents(await agingTotal())).toBe(cents(expected.arEarlierSegment));
-    await page.screenshot({ path: join(shots, 'e2e-aging-filtered.png'), fullPage: true });
+    await shot(page, 'e2e-aging-filtered');
   });
 
   test('the aging table sorts by a column and pages on the server', async () => {
@@ -181,7 +149,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('dashboard in a browser', () =
     expect(page2[0]).toBeGreaterThanOrEqual(asc[asc.length - 1]);
     // Paging and sorting leave the total alone.
     expect(cents(await agingTotal())).toBe(cents(expected.arEarlier));
-    await page.screenshot({ path: join(shots, 'e2e-aging-page2.png'), fullPage: true });
+    await shot(page, 'e2e-aging-page2');
   });
 
   test('search and bucket edges are server-side and kept in the URL', async () => {

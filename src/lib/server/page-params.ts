@@ -1,6 +1,7 @@
 /** Reads and checks a page's URL query against the book: bad values become a 400 the reader can act on. */
 import { error, isHttpError } from '@sveltejs/kit';
 import { bucketLabels, parseBucketEdges } from '../buckets.ts';
+import { TIERS, type Tier } from '../risk/types.ts';
 import type { BookFilter } from '../types.ts';
 import {
   AGING_PAGE_SIZE,
@@ -123,14 +124,28 @@ export function agingParamsFromUrl(url: URL): AgingTableParams {
   }
   const labels = bucketLabels(edges, 'due');
   const sort = parseSort(param(url, 'sort'), [...AGING_SORT_COLUMNS, ...labels], { key: 'ar', desc: true });
+  return { edges, labels, bucketsParam: rawBuckets === null ? null : edges.join(','), sort, page: pageFromUrl(url), q: searchFromUrl(url) };
+}
+
+/** The 1-based page of a table paged on the server (?page=, default 1); not a whole number from 1 is a 400. */
+export function pageFromUrl(url: URL): number {
   const rawPage = param(url, 'page');
-  let page = 1;
-  if (rawPage !== null) {
-    if (!/^\d{1,6}$/.test(rawPage) || Number(rawPage) < 1) error(400, `The page "${rawPage}" is not a whole number from 1.`);
-    page = Number(rawPage);
-  }
-  const q = (url.searchParams.get('q') ?? '').trim().slice(0, SEARCH_MAX_LENGTH);
-  return { edges, labels, bucketsParam: rawBuckets === null ? null : edges.join(','), sort, page, q };
+  if (rawPage === null) return 1;
+  if (!/^\d{1,6}$/.test(rawPage) || Number(rawPage) < 1) error(400, `The page "${rawPage}" is not a whole number from 1.`);
+  return Number(rawPage);
+}
+
+/** The customer search (?q=), trimmed and cut to SEARCH_MAX_LENGTH; '' for none. */
+export function searchFromUrl(url: URL): string {
+  return (url.searchParams.get('q') ?? '').trim().slice(0, SEARCH_MAX_LENGTH);
+}
+
+/** The tier filter (?tier=): one of the risk engine's tiers, or null for all; anything else is a 400 naming them. */
+export function tierFromUrl(url: URL): Tier | null {
+  const value = param(url, 'tier');
+  if (value === null) return null;
+  if (!(TIERS as readonly string[]).includes(value)) error(400, `There is no tier "${value}"; the tiers are: ${TIERS.join(', ')}.`);
+  return value as Tier;
 }
 
 /** The rows of one page, and the page actually shown (a page past the end shows the last). */

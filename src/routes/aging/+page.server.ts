@@ -4,9 +4,11 @@ import { agingByCustomer, agingSummary } from '$lib/server/aging';
 import { agingParamsFromUrl, asHttpError, bookFilter, pageOf, requireView } from '$lib/server/page-params';
 import { AGING_PAGE_SIZE } from '$lib/url-state';
 import { searchRows, sortRows, tableRow } from './aging-table';
+import { requirePermission } from '$lib/server/auth/guard';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, url }) => {
+export const load: PageServerLoad = async ({ parent, url, locals }) => {
+  requirePermission(locals, 'view');
   const parentData = await parent();
   const view = requireView(parentData);
   if (!view) return { aging: null };

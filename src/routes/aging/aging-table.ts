@@ -1,6 +1,6 @@
 /** The aging table's rows as the page shows them: searched, sorted by an allow-listed column, one page at a time. */
 import type { CustomerAging } from '$lib/types';
-import type { SortState } from '$lib/url-state';
+import { viewHref, type SortState } from '$lib/url-state';
 
 /** One customer's line of the table (only what the page shows). */
 export interface AgingTableRow {
@@ -70,4 +70,13 @@ export function sortRows(rows: readonly AgingTableRow[], sort: SortState): Aging
     }
     return a.customer_id.localeCompare(b.customer_id, 'en');
   });
+}
+
+/**
+ * The drill-down of one amount of the table: the open invoices (and credits) behind `cell` (a
+ * bucket label, overdue, unapplied or ar) of `customerId`, or of the whole view when null; it
+ * keeps the view of `url` and the bucket edges (`bucketsParam`, null for the default).
+ */
+export function drillHref(url: URL, cell: string, customerId: string | null, bucketsParam: string | null): string {
+  return viewHref(url, '/aging/invoices', { customer: customerId, bucket: cell, buckets: bucketsParam });
 }

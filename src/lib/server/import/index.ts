@@ -9,6 +9,7 @@ import { DuesightError } from '../errors.ts';
 import type { Params } from '../sql.ts';
 import { planColumns, type ColumnPlan } from './columns.ts';
 import { pauseBeforeCommit } from './crash-hook.ts';
+import { previewStaged, type PreviewRow } from './preview.ts';
 import { kindSpec, type KindSpec } from './kinds.ts';
 import { logImport, nextImportId } from './log.ts';
 import { checkMapping, dateFormatLabel, readMapping } from './mapping.ts';
@@ -40,6 +41,10 @@ export interface ImportOptions {
   /** Who imports, for the log. */
   userName?: string | null;
   onProgress?: ProgressListener;
+  /** Also return the file's first records as read (the web page's preview): how many. */
+  previewRows?: number;
+  /** Where the import's scratch files go (default: the system's temp folder). */
+  workDir?: string;
 }
 
 /** The report of spec/interfaces.md plus how the file was read and what each table received. */
@@ -51,6 +56,8 @@ export interface ImportResult extends ImportReport {
   sheet: string | null;
   /** Columns of the file that no field reads. */
   ignored_columns: string[];
+  /** The first `previewRows` records as read, when asked for. */
+  preview?: PreviewRow[];
 }
 
 function loadMapping(options: ImportOptions, spec: KindSpec): { name: string; mapping: LedgerMapping } | undefined {
@@ -86,6 +93,7 @@ interface Outcome {
   inserted: Inserted;
   status: ImportReport['status'];
   importId: number | null;
+  preview?: PreviewRow[];
 }
 
 interface Job {
@@ -104,6 +112,7 @@ async function runImport(conn: DuckDBConnection, job: Job): Promise<Outcome> {
   const progress = options.onProgress;
   await defineImportMacros(conn);
   await stageFile(conn, spec, job.source, plan, job.fileName, progress);
+  const preview = options.previewRows ? await previewStaged(conn, spec, job.params, options.previewRows) : undefined;
   const fileOk = plan.errors.length === 0;
   const checked = await withProgress(conn, 'validating', progress, () => validateStaged(conn, spec, job.params, fileOk));
   const errors = fileOk ? checked.errors : plan.errors;
@@ -129,7 +138,7 @@ async function runImport(conn: DuckDBConnection, job: Job): Promise<Outcome> {
     await pauseBeforeCommit();
     progress?.(0, null, 'committing');
   }
-  return { rows: checked.rows, rejected: checked.rejected, errors, inserted, status, importId };
+  return { rows: checked.rows, rejected: checked.rejected, errors, inserted, status, importId, preview };
 }
 
 /** Runs `fn` in a transaction that is always rolled back: a dry run leaves no trace. */
@@ -166,7 +175,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
   const mapped = loadMapping(options, spec);
   const mappingRef = mapped && { name: mapped.name, columns: mapped.mapping.columns };
   const startedAt = new Date();
-  const tmpDir = await mkdtemp(join(tmpdir(), 'duesight-import-'));
+  const tmpDir = await mkdtemp(join(options.workDir ?? tmpdir(), 'duesight-import-'));
   try {
     const source = await prepareSource(db, options.path, tmpDir, {
       encoding: options.encoding,
@@ -205,6 +214,7 @@ export async function importFile(db: Database, options: ImportOptions): Promise<
       delimiter: source.format === 'csv' ? source.delimiter : null,
       sheet: source.sheet ?? null,
       ignored_columns: plan.ignored,
+      ...(outcome.preview ? { preview: outcome.preview } : {}),
     };
   } finally {
     await rm(tmpDir, { recursive: true, force: true });

@@ -1,0 +1,9 @@
+-- The first $limit records of the staged ledger exactly as the file holds them (text under the
+-- canonical column names), each with its file row number: the import page's preview. Row
+-- numbers are counted as import_typed_ledger counts them.
+-- needs: import_stage_ledger
+SELECT (rowid - (SELECT min(rowid) FROM import_stage_ledger) + $first_row)::INTEGER AS row_no,
+       * EXCLUDE (import_overflow)
+FROM import_stage_ledger
+ORDER BY rowid
+LIMIT $limit::INTEGER;

@@ -1,0 +1,9 @@
+-- The first $limit records of the staged payments exactly as the file holds them (text under the
+-- canonical column names), each with its file row number: the import page's preview. Row
+-- numbers are counted as import_typed_payments counts them.
+-- needs: import_stage_payments
+SELECT (rowid - (SELECT min(rowid) FROM import_stage_payments) + $first_row)::INTEGER AS row_no,
+       * EXCLUDE (import_overflow)
+FROM import_stage_payments
+ORDER BY rowid
+LIMIT $limit::INTEGER;

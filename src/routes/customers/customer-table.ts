@@ -1,0 +1,55 @@
+/** The customers list as the page shows it: its sortable columns, the tier filter, and the order of rows. */
+import type { CustomerListRow } from '$lib/server/customer-list';
+import type { Tier } from '$lib/risk/types';
+import type { SortState } from '$lib/url-state';
+
+/** The columns the list sorts on (an allow-list: anything else falls back to AR, largest first). */
+export const CUSTOMER_SORT_COLUMNS = ['name', 'segment', 'region', 'score', 'tier', 'ar', 'overdue', 'overdue_ratio', 'credit_limit', 'utilisation'] as const;
+/** The list's own query parameters (the view's as-of date and filters come on top). */
+export const CUSTOMER_LIST_PARAMS = ['tier', 'q', 'sort', 'page'] as const;
+/** Rows per page. */
+export const CUSTOMERS_PAGE_SIZE = 50;
+/** The default order: largest balance first. */
+export const DEFAULT_CUSTOMER_SORT: SortState = { key: 'ar', desc: true };
+
+/** Columns sorted as text. */
+const TEXT_COLUMNS = new Set(['name', 'segment', 'region']);
+/** Columns that need the risk engine's scores to sort or filter on. */
+export const SCORE_COLUMNS = new Set(['score', 'tier']);
+
+/** Tiers from safest to riskiest, as numbers to sort on; unrated has none (it sorts last, like an empty value). */
+const TIER_RANK: Record<Tier, number | null> = { vip: 0, standard: 1, watch: 2, high_risk: 3, unrated: null };
+
+/** Whether a column starts descending when first chosen: amounts and tiers (riskiest) first; names and scores (lowest first) ascending. */
+export function startsDescending(key: string): boolean {
+  return !TEXT_COLUMNS.has(key) && key !== 'score';
+}
+
+function cell(r: CustomerListRow, key: string): string | number | null {
+  if (key === 'tier') return r.tier === null ? null : TIER_RANK[r.tier];
+  const v = r[key as keyof CustomerListRow];
+  return v === undefined ? null : v;
+}
+
+/** Rows in the order of `sort`: empty values (no score, no limit) last either way, ties by customer id. */
+export function sortCustomers(rows: readonly CustomerListRow[], sort: SortState): CustomerListRow[] {
+  const sign = sort.desc ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const x = cell(a, sort.key);
+    const y = cell(b, sort.key);
+    if (x === null || y === null) {
+      if (x !== y) return x === null ? 1 : -1;
+    } else if (typeof x === 'string' || typeof y === 'string') {
+      const c = String(x).localeCompare(String(y), 'en', { sensitivity: 'base', numeric: true });
+      if (c !== 0) return sign * c;
+    } else if (x !== y) {
+      return sign * (x - y);
+    }
+    return a.customer_id.localeCompare(b.customer_id, 'en', { numeric: true });
+  });
+}
+
+/** The rows of one tier, or all of them for no tier. */
+export function rowsOfTier(rows: readonly CustomerListRow[], tier: Tier | null): CustomerListRow[] {
+  return tier === null ? [...rows] : rows.filter((r) => r.tier === tier);
+}
