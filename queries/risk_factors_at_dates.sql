@@ -1,9 +1,10 @@
 -- Per customer and day d of $dates (named by its position in $dates), the raw behaviour the credit
--- score reads (src/lib/risk/types.ts, CustomerFactors, as one list): the payment index over the 24 months to d (each invoice's index read from
--- $index_table, one entry per whole day beyond terms from $index_first), days beyond terms in the last
--- 3 months / the 12 before / the last 12, AR, overdue and 90+ at d, the credit limit, disputes,
--- partial payments, write-offs, tenure and volume. Balances at d's rate, payment weights at the
--- invoice date's rate. Customers with an invoice dated in the 24 months to d or a balance at d.
+-- score reads (src/lib/risk/types.ts, CustomerFactors, as one list): the payment index over the 24
+-- months to d (each invoice's index read from $index_table, one entry per whole day beyond terms
+-- from $index_first), days beyond terms in the last 3 months / the 12 before / the last 12, AR,
+-- overdue and 90+ at d, the credit limit, disputes, partial payments, write-offs, tenure and
+-- volume. Balances at d's rate, payment weights at the invoice date's rate. Customers with an
+-- invoice dated in the 24 months to d or a balance at d.
 -- Nothing dated after d counts for d: settle and event dates are compared with d.
 -- needs: macros
 WITH cust AS (

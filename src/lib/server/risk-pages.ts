@@ -50,7 +50,7 @@ async function computeRiskPortfolio(db: Database, params: { asOf: string; months
   const dates = monthlyDates(params.asOf, params.months ?? 12);
   const { byDate, config } = await db.read(async (conn) => {
     const config = await riskConfigOn(conn);
-    return { byDate: await scoresAtDates(conn, dates, params.filter, config), config };
+    return { byDate: await scoresAtDates(conn, dates, params.filter, config, { reasons: false }), config };
   });
   const atD = byDate.get(params.asOf)!;
   const flows: TierFlow[] = [];
