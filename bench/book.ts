@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { bookBounds } from '../src/lib/server/book.ts';
 import { Database } from '../src/lib/server/db.ts';
 import { projectRoot } from '../src/lib/server/paths.ts';
 import { fmt } from './timing.ts';
@@ -13,7 +14,9 @@ export async function benchBook(invoices: number, log: (line: string) => void): 
   const path = join(projectRoot, 'data', 'bench', `book-${invoices}.duckdb`);
   if (existsSync(path)) {
     try {
-      await (await Database.open(path, { readOnly: true })).close();
+      const db = await Database.open(path, { readOnly: true });
+      const { invoices: held } = await bookBounds(db).finally(() => db.close());
+      if (held !== invoices) throw new Error(`it holds ${held} invoices (an interrupted generation)`);
       return path;
     } catch (err) {
       log(`regenerating ${path}: ${(err as Error).message.split(':')[0]}`);
