@@ -7,13 +7,10 @@ import { spawn, spawnSync, type ChildProcess, type ChildProcessWithoutNullStream
 import { join } from 'node:path';
 import { Database } from '../../src/lib/server/db.ts';
 import { queryText } from '../../src/lib/server/sql.ts';
-import { bookSnapshot, root } from '../import/helpers.ts';
+import { BOOK_TABLES, bookSnapshot, root } from '../import/helpers.ts';
 
 /** The `duesight` command. */
 export const BIN = join(root, 'bin', 'duesight.js');
-
-/** The tables of the book (what an import may write), as bookSnapshot compares them. */
-export const BOOK_TABLES = ['settings', 'customers', 'invoices', 'payments', 'adjustments', 'fx_rates', 'invoice_status', 'settlement_queue'] as const;
 
 /** The environment of a child: its temp files in `tmp` (a killed process cannot clean up), plus `env`. */
 function childEnv(tmp: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

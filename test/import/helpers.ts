@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { Database } from '../../src/lib/server/db.ts';
 import { importFile, type ImportOptions, type ImportResult } from '../../src/lib/server/import/index.ts';
 import { queryText } from '../../src/lib/server/sql.ts';
-import { BOOK_TABLES } from '../helpers/import-process.ts';
 
 /** The repository root (tests run from it). */
 export const root = resolve(import.meta.dirname, '../..');
@@ -44,6 +43,9 @@ export async function workedBook(full = false, customers = fixture('worked', 'cu
 export function rows<T = Record<string, unknown>>(db: Database, sql: string): Promise<T[]> {
   return db.read((conn) => queryText<T>(conn, sql));
 }
+
+/** The tables of the book (what an import may write). */
+export const BOOK_TABLES = ['settings', 'customers', 'invoices', 'payments', 'adjustments', 'fx_rates', 'invoice_status', 'settlement_queue'] as const;
 
 /**
  * Every row of the book's tables, as text: equal snapshots mean an unchanged book. The import log
