@@ -98,7 +98,12 @@ export async function startBuiltApp(root: string, dbPath: string, timeoutMs = 60
   let log = '';
   const child: ChildProcess = spawn(process.execPath, ['build'], {
     cwd: root,
-    env: { ...process.env, DUESIGHT_DB: dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, BODY_SIZE_LIMIT: String(300 * 1024 * 1024), ...options.env },
+    env: {
+      ...process.env, DUESIGHT_DB: dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, BODY_SIZE_LIMIT: String(300 * 1024 * 1024),
+      // As `npm start` runs it: DuckDB's queries and password hashing share Node's thread pool.
+      UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (log += String(d)));
@@ -137,7 +142,9 @@ export async function startBuiltApp(root: string, dbPath: string, timeoutMs = 60
   const loginAs = async (page: Page, role: Role) => {
     const { name, password } = TEST_USERS[role];
     await page.context().clearCookies(); // a signed-in browser would be sent on from /login
-    await page.goto(`${url}/login`);
+    // Until the page's scripts have loaded and taken over the form: a click while they hydrate it
+    // can be lost (seen on a busy machine), and the test would wait for a sign-in never sent.
+    await page.goto(`${url}/login`, { waitUntil: 'networkidle' });
     await page.fill('#login-name', name);
     await page.fill('#login-password', password);
     // Only until the next page starts to arrive: the overview it lands on may be slow on a busy machine.
