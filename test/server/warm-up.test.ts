@@ -34,7 +34,7 @@ describe('warmDefaultViews', () => {
     await expect(remembered(db, 'agingByCustomer', bookParams(whole))).resolves.toBeTruthy();
     await expect(remembered(db, 'customerScores', whole)).resolves.toBeTruthy();
     await expect(remembered(db, 'riskPortfolio', { ...whole, months: 12 })).resolves.toBeTruthy();
-    await expect(remembered(db, 'openWarnings', whole)).resolves.toBeTruthy();
+    await expect(remembered(db, 'earlyWarnings', whole)).resolves.toBeTruthy();
     // Another view was not computed.
     await expect(remembered(db, 'customerScores', { asOf: last, filter: { segment: 'Enterprise' } })).rejects.toThrow('not computed ahead');
   });

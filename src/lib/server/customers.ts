@@ -1,11 +1,9 @@
 /** One customer as of D: master data, its aging line, payment timeline, days beyond terms of its settled invoices, score history. */
-import type { ScoreHistoryPoint } from '../risk/types.ts';
 import type { BookFilter, CustomerAging } from '../types.ts';
 import { agingByCustomer } from './aging.ts';
 import { assertRatesFound, isoDate } from './book-params.ts';
 import type { Database } from './db.ts';
 import { DuesightError } from './errors.ts';
-import { scoreHistory } from './risk/index.ts';
 import { query } from './sql.ts';
 
 /** A customer's master data, with its credit limit also in the base currency at D's rate. */
@@ -171,10 +169,6 @@ async function computeHistogram(db: Database, customerId: string, asOf: string, 
   return { start, as_of, months, bins };
 }
 
-/** The customer's score at the `months` month-ends before D and at D (the risk engine's scoreHistory), kept until the next write. */
-export function customerScoreHistory(db: Database, customerId: string, asOf: string, months = 12): Promise<ScoreHistoryPoint[]> {
-  return db.remember('customerScoreHistory', { customerId, asOf, months }, () => scoreHistory(db, { asOf, customerId, months }));
-}
 
 /** `iso` moved by whole months, the day clamped to the month's end (as DuckDB's date − INTERVAL does). */
 function monthShift(iso: string, months: number): string {

@@ -2,7 +2,7 @@
 import type { Severity, Warning } from '../risk/types.ts';
 import type { BookFilter } from '../types.ts';
 import type { Database } from './db.ts';
-import { openWarnings } from './risk-pages.ts';
+import { earlyWarnings } from './risk/index.ts';
 
 const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
@@ -15,6 +15,6 @@ export function newestWarnings(warnings: readonly Warning[], count: number): War
 
 /** The overview panel's warnings at D and how many there are in all (the engine's, shared with the warnings page). */
 export async function warningsPanel(db: Database, params: { asOf: string; filter?: BookFilter }, count = 5): Promise<{ total: number; newest: Warning[] }> {
-  const all = await openWarnings(db, params);
+  const all = await earlyWarnings(db, params);
   return { total: all.length, newest: newestWarnings(all, count) };
 }

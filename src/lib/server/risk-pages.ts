@@ -9,7 +9,6 @@ import { expectedCreditLoss } from './ecl.ts';
 import { asHttpError, bookFilter } from './page-params.ts';
 import { riskConfigOn } from './risk/config.ts';
 import { distributionOf, flowsBetween } from './risk/migration.ts';
-import { earlyWarnings } from './risk/warnings.ts';
 import { byRisk, scoresAtDates } from './risk/scores.ts';
 
 /** One customer as the risk matrix needs it (the reasons and factors stay on the server). */
@@ -67,10 +66,6 @@ async function computeRiskPortfolio(db: Database, params: { asOf: string; months
   };
 }
 
-/** The early warnings at D (the engine's earlyWarnings), kept until the next write so that filtering and sorting the list are free. */
-export function openWarnings(db: Database, params: { asOf: string; filter?: BookFilter }): Promise<readonly Warning[]> {
-  return db.remember('openWarnings', params, () => earlyWarnings(db, params));
-}
 
 /** Open warnings by the week their condition began, each week a count per severity. */
 export interface WarningWeeks {

@@ -9,8 +9,8 @@ import { bookBounds } from './book.ts';
 import type { Database } from './db.ts';
 import { overviewData } from './overview.ts';
 import { bookFilter, viewOrProblem } from './page-params.ts';
-import { openWarnings, riskPageData } from './risk-pages.ts';
-import { customerScores } from './risk/index.ts';
+import { riskPageData } from './risk-pages.ts';
+import { customerScores, earlyWarnings } from './risk/index.ts';
 import { warmExplorePayload } from './explore/payload-cache.ts';
 import { TooManyInvoices } from './explore/stream.ts';
 
@@ -30,7 +30,7 @@ export async function warmDefaultViews(db: Database, report: (problem: string) =
     () => [agingByCustomer(db, whole)],
     () => [customerScores(db, whole)],
     () => Object.values(riskPageData(db, view)).filter((v) => v instanceof Promise),
-    () => [openWarnings(db, whole)],
+    () => [earlyWarnings(db, whole)],
     // Beyond what the browser takes, the Explore page asks the server for bins instead.
     () => [warmExplorePayload(db, view).catch((err: unknown) => (err instanceof TooManyInvoices ? undefined : Promise.reject(err)))],
   ];

@@ -2,7 +2,8 @@
 import { appDb } from '$lib/server/app-db';
 import { requirePermission } from '$lib/server/auth/guard';
 import { asHttpError, bookFilter, pageOf, requireView } from '$lib/server/page-params';
-import { openWarnings, warningsByWeek } from '$lib/server/risk-pages';
+import { warningsByWeek } from '$lib/server/risk-pages';
+import { earlyWarnings } from '$lib/server/risk/index';
 import { filterWarnings, sortWarnings, warningCounts, warningParamsFromUrl, WARNING_PAGE_SIZE } from './warning-table';
 import type { PageServerLoad } from './$types';
 
@@ -19,7 +20,8 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
   const asOf = view.asOf;
 
   // The engine takes seconds on a large book: the page frame answers at once, the list streams in.
-  const list = openWarnings(db, { asOf, filter: bookFilter(view) })
+  // earlyWarnings keeps its answer until the next write, so filtering and sorting the list are free.
+  const list = earlyWarnings(db, { asOf, filter: bookFilter(view) })
     .catch(asHttpError)
     .then((all) => {
       const matching = filterWarnings(all, params);

@@ -7,7 +7,8 @@ import { error } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { agingInvoices } from '$lib/server/aging-invoices';
 import { requirePermission } from '$lib/server/auth/guard';
-import { customerAging, customerProfile, customerScoreHistory, daysBeyondTermsHistogram, paymentTimeline } from '$lib/server/customers';
+import { customerAging, customerProfile, daysBeyondTermsHistogram, paymentTimeline } from '$lib/server/customers';
+import { scoreHistory } from '$lib/server/risk/index';
 import { asHttpError, bookFilter, requireView } from '$lib/server/page-params';
 import { can } from '$lib/auth-roles';
 import type { PageServerLoad } from './$types';
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
     agingInvoices(db, { asOf, filter: { customer_id: id }, cell: 'ar', limit: OPEN_INVOICES }),
   ]).catch(asHttpError);
   if (!profile) error(404, `The book has no customer "${id}".`);
-  const scores = customerScoreHistory(db, id, asOf, SCORE_MONTHS);
+  const scores = scoreHistory(db, { asOf, customerId: id, months: SCORE_MONTHS });
 
   return {
     customer: {
