@@ -53,7 +53,7 @@ async function bookFacts(path: string): Promise<BookFacts> {
   }
 }
 
-async function measurePages(log: (line: string) => void, path: string, pages: string[], freshViews: string[]): Promise<RunningApp> {
+async function measurePages(log: (line: string) => void, path: string, pages: string[], freshViews: string[], freshDates = 12): Promise<RunningApp> {
   const facts = await bookFacts(path);
   const app = await startBuiltApp(projectRoot, path, 600_000);
   const cookie = await app.sessionCookie('analyst');
@@ -66,8 +66,10 @@ async function measurePages(log: (line: string) => void, path: string, pages: st
   }
   for (const page of freshViews) {
     const times: number[] = [];
-    for (const asOf of monthEnds(facts.lastDate, 12)) times.push(await timeResponse(app, cookie, `${page}?as_of=${asOf}`));
-    log(`${page} at 12 as-of dates never asked before: p95 ${fmt(p95(times) / 1000)}, median ${fmt([...times].sort((a, b) => a - b)[6] / 1000)}`);
+    // Month-ends before the default date, newest first: each shares most of its trend with the one before.
+    for (const asOf of monthEnds(facts.lastDate, freshDates + 1).slice(1)) times.push(await timeResponse(app, cookie, `${page}?as_of=${asOf}`));
+    const sorted = [...times].sort((a, b) => a - b);
+    log(`${page} at ${freshDates} as-of dates never asked before: p95 ${fmt(p95(times) / 1000)}, median ${fmt(sorted[Math.floor(sorted.length / 2)] / 1000)}`);
   }
   return app;
 }
@@ -110,6 +112,7 @@ export default async function pagesBench(log: (line: string) => void): Promise<v
   if (process.env.DUESIGHT_BENCH_PAGES_LARGE === '0') return;
   const large = await benchBook(10_000_000, log);
   log('10,000,000-invoice book (100,000 customers):');
-  const bigApp = await measurePages(log, large, ['/'], ['/']);
+  // Each view never asked before costs the risk engine's pass over 10M invoices: three of them.
+  const bigApp = await measurePages(log, large, ['/'], ['/'], 3);
   await bigApp.stop();
 }

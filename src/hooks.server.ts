@@ -14,7 +14,7 @@ import { keepDefaultViewsWarm } from '$lib/server/warm-up.ts';
 export const init: ServerInit = async () => {
   const db = await appDb();
   // The default views are computed ahead, now and after every write (DUESIGHT_WARM=0: not).
-  if (process.env.DUESIGHT_WARM !== '0') keepDefaultViewsWarm(db);
+  if (process.env.DUESIGHT_WARM !== '0') void keepDefaultViewsWarm(db);
   process.once('sveltekit:shutdown', () => void closeAppDb());
 };
 

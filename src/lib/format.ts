@@ -21,6 +21,11 @@ function nf(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   }
   return f;
 }
+/** nf with exactly `digits` decimals, by digits (the hot path of every table cell). */
+const fixed: Intl.NumberFormat[] = [];
+function fixedDigits(digits: number): Intl.NumberFormat {
+  return (fixed[digits] ??= nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }));
+}
 
 function missing(value: number | null | undefined): value is null | undefined {
   return value === null || value === undefined || !Number.isFinite(value);
@@ -31,7 +36,7 @@ export function formatNumber(value: number | null | undefined, digits = 0): stri
   if (missing(value)) return DASH;
   // -0.00 reads as a change where there is none.
   const v = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value;
-  return nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+  return fixedDigits(digits).format(v);
 }
 
 /** Money to the cent, with the currency code after it: "7,695,482.85 USD". */

@@ -1,7 +1,6 @@
 /** Every page's frame: the book's span and filter values, and the view (as-of date, filters) the URL names. */
 import { appDb } from '$lib/server/app-db';
-import { bookBounds } from '$lib/server/book';
-import { baseCurrency } from '$lib/server/kpis';
+import { bookBounds, bookCurrency } from '$lib/server/book';
 import { viewOrProblem } from '$lib/server/page-params';
 import { localeForRequest } from '$lib/i18n/request-locale';
 import { requirePermission } from '$lib/server/auth/guard';
@@ -20,7 +19,7 @@ export const load: LayoutServerLoad = async ({ url, cookies, request, locals, ro
   }
   const user = requirePermission(locals, 'view');
   const db = await appDb();
-  const [bounds, currency] = await Promise.all([bookBounds(db), db.read((conn) => baseCurrency(conn))]);
+  const [bounds, currency] = await Promise.all([bookBounds(db), bookCurrency(db)]);
   // A bad query is reported by the page (so the error shows inside this layout, not the bare fallback page).
   return { user, bounds, baseCurrency: currency, locale, ...viewOrProblem(url, bounds) };
 };

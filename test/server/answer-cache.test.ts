@@ -1,5 +1,6 @@
-// Remembered answers: shared while the data stands, forgotten by the write that changes it,
-// read-only for every caller, never a remembered failure, and bounded in number.
+// Remembered answers: shared while the data stands, forgotten by the write that changes it
+// (published ones served until their refresh is ready), read-only for every caller, never a
+// remembered failure, and bounded in number.
 import { afterEach, describe, expect, test } from 'vitest';
 import { AnswerCache } from '../../src/lib/server/answer-cache.ts';
 import type { Database } from '../../src/lib/server/db.ts';
@@ -61,6 +62,116 @@ describe('AnswerCache', () => {
     expect(cache.size).toBe(2);
     expect(await cache.get('a', {}, compute)).toBe(1);
     expect(await cache.get('b', {}, compute)).toBe(4);
+  });
+});
+
+describe('published answers (the default views the server refreshes itself)', () => {
+  /** A computation that resolves when `release` is called, counting how often it started. */
+  function gated<T>(value: () => T) {
+    let started = 0;
+    let release: () => void = () => undefined;
+    const compute = () => {
+      started++;
+      return new Promise<T>((resolve) => (release = () => resolve(value())));
+    };
+    return { compute, started: () => started, release: () => release() };
+  }
+
+  test('after a write, an ordinary answer is forgotten; a published one is served until the refresh run publishes the new one', async () => {
+    const cache = new AnswerCache();
+    let data = 'before';
+    await cache.get('ordinary', {}, async () => data);
+    await cache.get('published', {}, async () => data, true);
+    cache.publish(true);
+
+    data = 'after';
+    cache.advance();
+    // Visitors are not made to wait: they get the answer from before the write at once…
+    const slow = gated(() => data);
+    expect(await cache.get('published', {}, slow.compute)).toBe('before');
+    expect(slow.started()).toBe(0);
+    // …while the refresh computes it again on the new data, and still after it is computed…
+    const refreshed = cache.get('published', {}, slow.compute, true);
+    expect(slow.started()).toBe(1);
+    slow.release();
+    expect(await refreshed).toBe('after');
+    expect(await cache.get('published', {}, slow.compute)).toBe('before');
+    // …until the run ends: then everyone gets the new one.
+    cache.publish(true);
+    expect(await cache.get('published', {}, slow.compute)).toBe('after');
+    expect(slow.started()).toBe(1);
+    // An ordinary answer was forgotten by the write, and is computed on the new data.
+    expect(await cache.get('ordinary', {}, async () => data)).toBe('after');
+  });
+
+  test('answers computed while old ones are served (maybe from them) are kept only until the new ones are published', async () => {
+    const cache = new AnswerCache();
+    await cache.get('published', {}, async () => 10, true);
+    cache.publish(true);
+    cache.advance();
+    let computed = 0;
+    const derived = async () => (await cache.get('published', {}, async () => -1)) * 2 + ++computed * 0;
+    expect(await cache.get('derived', {}, derived)).toBe(20);
+    expect(await cache.get('derived', {}, derived)).toBe(20);
+    expect(computed).toBe(1);
+    // Once the refresh run has published, derived answers are kept again, from the new figures.
+    await cache.get('published', {}, async () => 11, true);
+    cache.publish(true);
+    expect(await cache.get('derived', {}, derived)).toBe(22);
+    expect(await cache.get('derived', {}, derived)).toBe(22);
+    expect(computed).toBe(2);
+  });
+
+  test('concurrent refreshes of one answer share a computation; a failed refresh leaves the older answer served', async () => {
+    const cache = new AnswerCache();
+    await cache.get('p', {}, async () => 1, true);
+    cache.publish(true);
+    cache.advance();
+    let calls = 0;
+    const failing = async (): Promise<number> => {
+      calls++;
+      throw new Error('disk hiccup');
+    };
+    const [a, b] = [cache.get('p', {}, failing, true), cache.get('p', {}, failing, true)];
+    await expect(a).rejects.toThrow('disk hiccup');
+    await expect(b).rejects.toThrow('disk hiccup');
+    expect(calls).toBe(1);
+    cache.publish(false);
+    expect(await cache.get('p', {}, failing)).toBe(1);
+    // The next run tries again.
+    expect(await cache.get('p', {}, async () => 2, true)).toBe(2);
+    cache.publish(true);
+    expect(await cache.get('p', {}, failing)).toBe(2);
+  });
+
+  test('a run that a second write overtook publishes what it has and keeps serving until a complete run', async () => {
+    const cache = new AnswerCache();
+    await cache.get('p', {}, async () => 'v0', true);
+    await cache.get('q', {}, async () => 'q0', true);
+    cache.publish(true);
+    cache.advance();
+    await cache.get('p', {}, async () => 'v1', true);
+    cache.advance(); // a second write lands while the run goes on
+    cache.publish(false);
+    expect(await cache.get('p', {}, async () => 'unused')).toBe('v1');
+    expect(await cache.get('q', {}, async () => 'unused')).toBe('q0');
+    await cache.get('p', {}, async () => 'v2', true);
+    await cache.get('q', {}, async () => 'q2', true);
+    cache.publish(true);
+    expect(await cache.get('p', {}, async () => 'unused')).toBe('v2');
+    expect(await cache.get('q', {}, async () => 'unused')).toBe('q2');
+  });
+
+  test('a complete run forgets published answers it did not ask for again (a view that is no longer the default)', async () => {
+    const cache = new AnswerCache();
+    await cache.get('old default', {}, async () => 'x', true);
+    await cache.get('kept', {}, async () => 'y', true);
+    cache.publish(true);
+    cache.advance();
+    await cache.get('kept', {}, async () => 'y2', true);
+    cache.publish(true);
+    expect(await cache.get('old default', {}, async () => 'recomputed')).toBe('recomputed');
+    expect(await cache.get('kept', {}, async () => 'unused')).toBe('y2');
   });
 });
 

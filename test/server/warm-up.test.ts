@@ -6,7 +6,10 @@ import { bookBounds } from '../../src/lib/server/book.ts';
 import { bookParams } from '../../src/lib/server/book-params.ts';
 import { Database } from '../../src/lib/server/db.ts';
 import { generateDemo } from '../../src/lib/server/demo/index.ts';
-import { warmDefaultViews } from '../../src/lib/server/warm-up.ts';
+import { portfolioKpis } from '../../src/lib/server/kpis.ts';
+import { refreshSettlements } from '../../src/lib/server/settlements.ts';
+import { queryText } from '../../src/lib/server/sql.ts';
+import { keepDefaultViewsWarm, warmDefaultViews } from '../../src/lib/server/warm-up.ts';
 
 /** Resolves with the remembered answer, or rejects when `name` for `params` would have to be computed. */
 function remembered(db: Database, name: string, params: unknown): Promise<unknown> {
@@ -48,5 +51,41 @@ describe('warmDefaultViews', () => {
     });
     expect(calls).toBe(1);
     await expect(remembered(db, 'customerScores', { asOf: last, filter: {} })).rejects.toThrow('not computed ahead');
+  });
+});
+
+describe('keepDefaultViewsWarm', () => {
+  test('after an import, visitors get the figures from before it without waiting, then the new ones once the refresh is done', async () => {
+    const db = await Database.open(':memory:');
+    try {
+      await generateDemo(db, { customers: 40, invoices: 2_000, seed: 5 });
+      await keepDefaultViewsWarm(db);
+      const last = (await bookBounds(db)).last_date!;
+      const whole = { asOf: last, filter: {} };
+      const before = await portfolioKpis(db, whole);
+
+      // A new invoice of 1,234.56 in the base currency, issued on the book's last day, open at D.
+      await db.write(async (conn) => {
+        await queryText(
+          conn,
+          `INSERT INTO invoices (invoice_id, customer_id, invoice_date, due_date, amount, currency, disputed)
+           SELECT 'WARM-1', customer_id, $d::DATE, $d::DATE + 30, 1234.56, currency, false
+           FROM customers WHERE currency = base_currency() ORDER BY customer_id LIMIT 1`,
+          { d: last },
+        );
+        await refreshSettlements(conn, true);
+      });
+      // Served at once, from before the write (the very same answer).
+      expect(await portfolioKpis(db, whole)).toBe(before);
+
+      await db.afterWritesSettled();
+      const after = await portfolioKpis(db, whole);
+      expect(after.ar).toBeCloseTo(before.ar + 1234.56, 2);
+      expect(after.open_invoices).toBe(before.open_invoices + 1);
+      // A view that is not published was computed on the new data straight away.
+      expect((await portfolioKpis(db, { asOf: last, filter: { currency: 'USD' } })).as_of).toBe(last);
+    } finally {
+      await db.close();
+    }
   });
 });

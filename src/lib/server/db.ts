@@ -1,4 +1,5 @@
 /** The one DuckDB database of a process: a connection per unit of work, writes serialised. */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -65,7 +66,11 @@ export interface WriteOptions {
 /** A Duesight database file (or ':memory:'), with its schema applied. */
 export class Database {
   private writes: Promise<unknown> = Promise.resolve();
-  private readonly writeListeners: (() => void)[] = [];
+  private readonly writeListeners: (() => unknown)[] = [];
+  /** What the listeners of the latest write are doing. */
+  private listenersWork: Promise<unknown> = Promise.resolve();
+  /** Set while `refreshing` runs: the answers remembered inside are published. */
+  private readonly refreshScope = new AsyncLocalStorage<boolean>();
 
   private constructor(
     readonly path: string,
@@ -126,17 +131,46 @@ export class Database {
    * by `compute` once and shared until the next write. Answers are frozen: copy before changing.
    */
   remember<T>(name: string, params: unknown, compute: () => Promise<T>): Promise<T> {
-    return this.answers.get(name, params, compute);
+    return this.answers.get(name, params, compute, this.refreshScope.getStore() === true);
   }
 
-  /** Calls `listener` after every write's commit (the web app computes its default views ahead). */
-  afterEachWrite(listener: () => void): void {
+  /** Whether `remember(name, params, …)` would answer now without computing. */
+  remembers(name: string, params: unknown): boolean {
+    return this.answers.has(name, params, this.refreshScope.getStore() === true);
+  }
+
+  /**
+   * Runs `fn` so that the answers it remembers are published: kept across writes, and computed
+   * again by the next `refreshing` run while visitors go on being served the ones from before the
+   * write. When `fn` ends, what it computed replaces them all at once; if no write landed
+   * meanwhile, published answers it did not ask for again are forgotten.
+   */
+  async refreshing<T>(fn: () => Promise<T>): Promise<T> {
+    const version = this.answers.dataVersion;
+    try {
+      return await this.refreshScope.run(true, fn);
+    } finally {
+      this.answers.publish(this.answers.dataVersion === version);
+    }
+  }
+
+  /**
+   * Calls `listener` after every write's commit that changes the book (the web app refreshes its
+   * default views); what it returns is awaited by `afterWritesSettled`.
+   */
+  afterEachWrite(listener: () => unknown): void {
     this.writeListeners.push(listener);
+  }
+
+  /** Resolves when what the listeners started after the latest write has finished (never rejects). */
+  async afterWritesSettled(): Promise<void> {
+    await this.listenersWork;
   }
 
   /**
    * Runs `fn` in one transaction, after every earlier write of this process has finished.
-   * Either all of it lands or none of it does; remembered answers are forgotten once it has.
+   * Either all of it lands or none of it does; once it has, remembered answers are forgotten
+   * (published ones are kept until refreshed).
    */
   write<T>(fn: (conn: DuckDBConnection) => Promise<T>, options: WriteOptions = {}): Promise<T> {
     const changesBook = options.book ?? true;
@@ -150,8 +184,8 @@ export class Database {
           } finally {
             // Even a failed COMMIT may have changed what readers see: never keep an answer across it.
             if (changesBook) {
-              this.answers.clear();
-              for (const listener of this.writeListeners) listener();
+              this.answers.advance();
+              this.listenersWork = Promise.allSettled(this.writeListeners.map(async (listener) => listener()));
             }
           }
           return result;

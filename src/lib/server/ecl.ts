@@ -6,6 +6,7 @@ import { addDays, assertRatesFound, bookParams, isoDate, monthStart } from './bo
 import type { Database } from './db.ts';
 import { DuesightError } from './errors.ts';
 import { baseCurrency, type BalancesRow } from './kpis.ts';
+import { rememberEachDate } from './remember-dates.ts';
 import { query } from './sql.ts';
 
 export interface EclParams {
@@ -70,7 +71,14 @@ export function monthEndsBefore(asOf: string, count: number): string[] {
  * date needs, and the aging at the dates), so a 13-point sparkline costs about one date.
  */
 export function expectedCreditLossAt(db: Database, dates: readonly string[], params: Omit<EclParams, 'asOf'>): Promise<EclResult[]> {
-  return db.remember('expectedCreditLossAt', { dates, params }, () => computeExpectedCreditLossAt(db, dates, params));
+  // Each date remembered on its own: the next as-of date's sparkline computes only its new date.
+  return rememberEachDate(
+    db,
+    'expectedCreditLoss',
+    dates,
+    (date) => ({ date, params }),
+    async (missing) => new Map((await computeExpectedCreditLossAt(db, missing, params)).map((r) => [r.as_of, r])),
+  );
 }
 
 async function computeExpectedCreditLossAt(db: Database, dates: readonly string[], params: Omit<EclParams, 'asOf'>): Promise<EclResult[]> {

@@ -5,6 +5,7 @@ import { countbackDso, ratioKpis } from '../kpi-formulas.ts';
 import type { AgingAmounts, KpiParams, PortfolioKpis } from '../types.ts';
 import { addDays, assertRatesFound, bookParams, monthStart } from './book-params.ts';
 import type { Database } from './db.ts';
+import { rememberEachDate } from './remember-dates.ts';
 import { query } from './sql.ts';
 
 /** A row of balances_at_dates.sql. */
@@ -125,8 +126,21 @@ export async function kpisAtDates(
   });
 }
 
+/**
+ * The KPIs at each of `dates`, each remembered on its own (keyed by the parameters as resolved,
+ * so equal views share one answer): a trend computes only the month-ends not asked before.
+ */
+export function kpisAt(db: Database, dates: readonly string[], params: Omit<KpiParams, 'asOf'>): Promise<PortfolioKpis[]> {
+  return rememberEachDate(
+    db,
+    'portfolioKpis',
+    dates,
+    (date) => bookParams({ ...params, asOf: date, basis: 'due' }),
+    async (missing) => new Map((await db.read((conn) => kpisAtDates(conn, missing, params))).map((k) => [k.as_of, k])),
+  );
+}
+
 /** The KPIs of the book (or of a filtered part of it) as of `params.asOf`. */
 export async function portfolioKpis(db: Database, params: KpiParams): Promise<PortfolioKpis> {
-  // Keyed by the parameters as resolved (defaults filled in), so equal views share one answer.
-  return db.remember('portfolioKpis', bookParams({ ...params, basis: 'due' }), () => db.read(async (conn) => (await kpisAtDates(conn, [params.asOf], params))[0]));
+  return (await kpisAt(db, [params.asOf], params))[0];
 }

@@ -14,7 +14,9 @@ export function newestWarnings(warnings: readonly Warning[], count: number): War
 }
 
 /** The overview panel's warnings at D and how many there are in all (the engine's, shared with the warnings page). */
-export async function warningsPanel(db: Database, params: { asOf: string; filter?: BookFilter }, count = 5): Promise<{ total: number; newest: Warning[] }> {
-  const all = await earlyWarnings(db, params);
-  return { total: all.length, newest: newestWarnings(all, count) };
+export function warningsPanel(db: Database, params: { asOf: string; filter?: BookFilter }, count = 5): Promise<{ total: number; newest: Warning[] }> {
+  return db.remember('warningsPanel', { ...params, count }, async () => {
+    const all = await earlyWarnings(db, params);
+    return { total: all.length, newest: newestWarnings(all, count) };
+  });
 }

@@ -39,8 +39,8 @@ export async function overviewData(db: Database, view: ViewState, firstDate: str
   const ecl = expectedCreditLossAt(db, recentDates, { months: ECL_MONTHS, filter }).then((points) =>
     points.map(({ as_of, ecl, coverage }) => ({ as_of, ecl, coverage })),
   );
-  const topOverdue = agingByCustomer(db, { asOf, filter }).then((rows) =>
-    rows
+  const topOverdue = db.remember('topOverdue', { asOf, filter }, async () =>
+    (await agingByCustomer(db, { asOf, filter }))
       .filter((r) => r.overdue > 0)
       .sort((a, b) => b.overdue - a.overdue || a.customer_id.localeCompare(b.customer_id))
       .slice(0, TOP_OVERDUE),

@@ -2,7 +2,7 @@
 import type { KpiParams, PortfolioKpis } from '../types.ts';
 import type { Database } from './db.ts';
 import { DuesightError } from './errors.ts';
-import { kpisAtDates } from './kpis.ts';
+import { kpisAt } from './kpis.ts';
 
 const MONTH = /^(\d{4})-(\d{2})$/;
 
@@ -29,8 +29,8 @@ export interface TrendParams extends Omit<KpiParams, 'asOf'> {
   to: string;
 }
 
-/** The KPIs at every month-end from `from` to `to`, each equal to `portfolioKpis` at that date. */
+/** The KPIs at every month-end from `from` to `to`, each equal to `portfolioKpis` at that date (and remembered as it). */
 export function kpiTrend(db: Database, params: TrendParams): Promise<PortfolioKpis[]> {
-  const dates = monthEnds(params.from, params.to);
-  return db.remember('kpiTrend', params, () => db.read((conn) => kpisAtDates(conn, dates, params)));
+  const { from, to, ...kpiParams } = params;
+  return kpisAt(db, monthEnds(from, to), kpiParams);
 }

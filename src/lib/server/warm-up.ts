@@ -1,11 +1,10 @@
 /**
  * The default view of each page (the latest date, the whole book) computed ahead: when the server
- * starts and after every write, so that the first visitor finds its figures ready rather than
- * waiting seconds for the risk engine. Uses the pages' own data functions, so the answers
+ * starts and after every write, so that no visitor waits seconds for the risk engine. Uses the pages' own data functions, so the answers
  * remembered are exactly the ones the pages ask for.
  */
 import { agingByCustomer } from './aging.ts';
-import { bookBounds } from './book.ts';
+import { bookBounds, bookCurrency } from './book.ts';
 import type { Database } from './db.ts';
 import { overviewData } from './overview.ts';
 import { bookFilter, viewOrProblem } from './page-params.ts';
@@ -16,7 +15,7 @@ import { TooManyInvoices } from './explore/stream.ts';
 
 /** Computes every page's default view; resolves when all are remembered (failures are reported, not thrown). */
 export async function warmDefaultViews(db: Database, report: (problem: string) => void = console.error): Promise<void> {
-  const bounds = await bookBounds(db);
+  const [bounds] = await Promise.all([bookBounds(db), bookCurrency(db)]);
   const { view } = viewOrProblem(new URL('http://localhost/'), bounds);
   if (!view || !bounds.first_date) return;
   const filter = bookFilter(view);
@@ -43,29 +42,35 @@ export async function warmDefaultViews(db: Database, report: (problem: string) =
 }
 
 /**
- * Keeps the default views warm on `db`: now, and after every write. Writes that land while a
- * warm-up runs are folded into one more run after it, never several at once.
+ * Keeps the default views warm on `db`: now, and after every write. Their answers are published
+ * (Database.refreshing): after a write, visitors are served the figures from before it until the
+ * new ones are ready. Writes that land while a refresh runs are folded into one more run after
+ * it, never several at once; the listener's promise resolves when the run that covers its write
+ * has finished, so an import can wait until the dashboard shows it. Returns the first run.
  */
-export function keepDefaultViewsWarm(db: Database): void {
-  let running = false;
+export function keepDefaultViewsWarm(db: Database): Promise<void> {
+  let running: Promise<void> | null = null;
   let again = false;
-  const run = async (): Promise<void> => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
+  const loop = async (): Promise<void> => {
     try {
       do {
         again = false;
-        await warmDefaultViews(db);
+        await db.refreshing(() => warmDefaultViews(db));
       } while (again);
     } catch (err) {
       console.error(`Computing the default views ahead failed: ${(err as Error).message}`);
     } finally {
-      running = false;
+      running = null;
     }
   };
-  db.afterEachWrite(() => void run());
-  void run();
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = loop();
+    return running;
+  };
+  db.afterEachWrite(run);
+  return run();
 }

@@ -15,11 +15,16 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
   const params = agingParamsFromUrl(url);
   const db = await appDb();
   const request = { asOf: view.asOf, buckets: params.edges, filter: bookFilter(view) };
-  const [customers, summary] = await Promise.all([agingByCustomer(db, request), agingSummary(db, request)]).catch(asHttpError);
+  // The sorted table is remembered with the figures, so a busy page sorts each view once.
+  const [all, summary] = await Promise.all([
+    db.remember('agingTable', { request, labels: params.labels, sort: params.sort }, async () =>
+      sortRows((await agingByCustomer(db, request)).map((r) => tableRow(r, params.labels)), params.sort),
+    ),
+    agingSummary(db, request),
+  ]).catch(asHttpError);
 
-  const all = customers.map((r) => tableRow(r, params.labels));
   const matching = searchRows(all, params.q);
-  const shown = pageOf(sortRows(matching, params.sort), params.page);
+  const shown = pageOf(matching, params.page);
   // The totals come from the portfolio aging (the same query as the overview's AR), not from adding rows up.
   const buckets = Object.fromEntries(summary.buckets.map((b) => [b.label, b.amount]));
   const overdue = summary.buckets.slice(1).reduce((sum, b) => sum + b.amount, 0);

@@ -24,6 +24,7 @@ export function stageName(stage: string): string {
     case 'staging':
     case 'validating':
     case 'committing':
+    case 'refreshing':
     case 'done':
       return t(`imports.stage.${first}`);
     case 'writing':

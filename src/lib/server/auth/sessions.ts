@@ -12,6 +12,13 @@ export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 /** last_seen is written at most this often per session, so reading pages costs no write each time. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
+/**
+ * A session found live is trusted for this long without asking the database again, so that 50
+ * busy readers cost no query each; ending a session or disabling a login forgets it at once.
+ * The idle timeout and the absolute lifetime are kept to within this much.
+ */
+const RECHECK_MS = 5 * 1000;
+
 /** A token as the browser holds it: 32 random bytes in base64url. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -38,7 +45,10 @@ export interface NewSession {
  */
 export async function openSession(conn: DuckDBConnection, userName: string, previousToken?: string | null): Promise<NewSession> {
   const now = Date.now();
-  if (previousToken && TOKEN_PATTERN.test(previousToken)) await execute(conn, 'auth_session_delete', { token_hash: tokenHash(previousToken) });
+  if (previousToken && TOKEN_PATTERN.test(previousToken)) {
+    forgetLive(tokenHash(previousToken));
+    await execute(conn, 'auth_session_delete', { token_hash: tokenHash(previousToken) });
+  }
   await execute(conn, 'auth_sessions_delete_stale', { now: sqlTimestamp(now), idle_since: sqlTimestamp(now - SESSION_IDLE_MS) });
   const token = randomBytes(32).toString('base64url');
   const expires = new Date(now + SESSION_LIFETIME_MS);
@@ -47,6 +57,14 @@ export async function openSession(conn: DuckDBConnection, userName: string, prev
 }
 
 const lastTouch = new Map<string, number>();
+/** Sessions found live recently: token hash → the user and when the database said so. */
+const recentlyLive = new Map<string, { user: SessionUser; checkedAt: number }>();
+
+/** Forgets what `recentlyLive` knows of one session, or of every session. */
+function forgetLive(hash?: string): void {
+  if (hash) recentlyLive.delete(hash);
+  else recentlyLive.clear();
+}
 
 /**
  * The user a session token belongs to, or null when it is unknown, expired, idle too long or its
@@ -56,6 +74,8 @@ export async function sessionUser(db: Database, token: string | undefined): Prom
   if (!token || !TOKEN_PATTERN.test(token)) return null;
   const hash = tokenHash(token);
   const now = Date.now();
+  const recent = recentlyLive.get(hash);
+  if (recent && now - recent.checkedAt < RECHECK_MS) return recent.user;
   const [row] = await db.read((conn) =>
     query<{ name: string; role: SessionUser['role']; last_seen_ms: number }>(conn, 'auth_session_get', {
       token_hash: hash, now: sqlTimestamp(now), idle_since: sqlTimestamp(now - SESSION_IDLE_MS),
@@ -63,6 +83,7 @@ export async function sessionUser(db: Database, token: string | undefined): Prom
   );
   if (!row) {
     lastTouch.delete(hash);
+    forgetLive(hash);
     return null;
   }
   if (now - Math.max(row.last_seen_ms, lastTouch.get(hash) ?? 0) >= TOUCH_EVERY_MS) {
@@ -70,7 +91,12 @@ export async function sessionUser(db: Database, token: string | undefined): Prom
     // Outside the write queue: a page read must not wait for an import. A lost touch costs at most a minute of idle time.
     void db.read((conn) => execute(conn, 'auth_session_touch', { token_hash: hash, now: sqlTimestamp(now) })).catch(() => lastTouch.delete(hash));
   }
-  return { name: row.name, role: row.role };
+  const user: SessionUser = { name: row.name, role: row.role };
+  if (recentlyLive.size > 10_000) {
+    for (const [key, entry] of recentlyLive) if (now - entry.checkedAt >= RECHECK_MS) recentlyLive.delete(key);
+  }
+  recentlyLive.set(hash, { user, checkedAt: now });
+  return user;
 }
 
 /** Ends the session of `token` (logout), on `conn` inside a write transaction. */
@@ -78,10 +104,12 @@ export async function closeSession(conn: DuckDBConnection, token: string): Promi
   if (!TOKEN_PATTERN.test(token)) return;
   const hash = tokenHash(token);
   lastTouch.delete(hash);
+  forgetLive(hash);
   await execute(conn, 'auth_session_delete', { token_hash: hash });
 }
 
 /** Ends every session of `userName` (a disabled login), on `conn` inside a write transaction. */
 export async function closeUserSessions(conn: DuckDBConnection, userName: string): Promise<void> {
+  forgetLive();
   await execute(conn, 'auth_sessions_delete_user', { user_name: userName });
 }

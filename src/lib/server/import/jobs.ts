@@ -101,6 +101,15 @@ async function run(db: Database, upload: Upload, job: ImportJob): Promise<void> 
         job.total = stage === 'reading' ? upload.size : total;
       },
     });
+    if (job.result.status === 'imported') {
+      // The dashboard's default views are refreshed after the write; until then visitors see the
+      // figures from before it. The import is done for its user once the pages show it.
+      job.stage = 'refreshing';
+      job.done = 0;
+      job.total = null;
+      await db.afterWritesSettled();
+      job.stage = 'done';
+    }
     job.state = 'done';
   } catch (err) {
     job.state = 'failed';

@@ -9,7 +9,8 @@ import type { Warning } from '../../risk/types.ts';
 import type { BookFilter } from '../../types.ts';
 import { assertRatesFound, isoDate } from '../book-params.ts';
 import type { Database } from '../db.ts';
-import { kpisAtDates } from '../kpis.ts';
+import { kpisAt, kpisAtDates } from '../kpis.ts';
+import type { PortfolioKpis } from '../../types.ts';
 import { query } from '../sql.ts';
 import { riskConfigOn } from './config.ts';
 import { datedFactorsAtDates, type DatedFactors } from './factors.ts';
@@ -20,6 +21,9 @@ export interface WarningParams {
   filter?: BookFilter;
   config?: RiskConfig;
 }
+
+/** The portfolio KPIs at some dates for a filter (the portfolio rules read DSO and overdue %). */
+export type PortfolioSeries = (dates: string[], filter: BookFilter) => Promise<readonly PortfolioKpis[]>;
 
 /** How many month-ends before D the rules look back over to say since when a condition has held. */
 export const WARNING_HISTORY_MONTHS = 6;
@@ -63,11 +67,17 @@ async function warningFacts(conn: DuckDBConnection, asOf: string, filter: BookFi
 /**
  * The warnings at D on one connection: scores at the month-ends before D, at D and at D minus
  * the score-drop span (one pass for their factors; a score only where a rule reads it); the
- * invoice facts at D; the portfolio KPIs at the same month-ends.
- * Portfolio rules apply to the filtered part of the book (not to a single customer);
+ * invoice facts at D; the portfolio KPIs at the same month-ends (from `kpisOf`: on this
+ * connection unless the caller has them remembered). Portfolio rules apply to the filtered part of the book (not to a single customer);
  * concentration is measured against the whole book's AR.
  */
-export async function warningsOn(conn: DuckDBConnection, asOf: string, filter: BookFilter = {}, config?: RiskConfig): Promise<Warning[]> {
+export async function warningsOn(
+  conn: DuckDBConnection,
+  asOf: string,
+  filter: BookFilter = {},
+  config?: RiskConfig,
+  kpisOf: PortfolioSeries = (dates, f) => kpisAtDates(conn, dates, { filter: f }),
+): Promise<Warning[]> {
   isoDate(asOf, 'as-of date');
   const cfg = config ?? (await riskConfigOn(conn));
   const t = cfg.warnings;
@@ -77,9 +87,9 @@ export async function warningsOn(conn: DuckDBConnection, asOf: string, filter: B
   const facts = await warningFacts(conn, asOf, filter, cfg);
 
   const { customer_id: _, ...portfolioFilter } = filter;
-  const kpis = filter.customer_id ? [] : await kpisAtDates(conn, history, { filter: portfolioFilter });
+  const kpis = filter.customer_id ? [] : await kpisOf(history, portfolioFilter);
   const unfiltered = Object.keys(filter).length === 0;
-  const bookAr = unfiltered ? kpis[kpis.length - 1].ar : (await kpisAtDates(conn, [asOf], {}))[0].ar;
+  const bookAr = unfiltered ? kpis[kpis.length - 1].ar : (await kpisOf([asOf], {}))[0].ar;
 
   // Rows come by date, oldest first; each customer's history keeps that order.
   const inHistory = new Set(history);
@@ -114,5 +124,7 @@ export async function warningsOn(conn: DuckDBConnection, asOf: string, filter: B
 
 /** Every early warning as of D (customer and portfolio), high severity first. */
 export function earlyWarnings(db: Database, params: WarningParams): Promise<Warning[]> {
-  return db.remember('earlyWarnings', params, () => db.read((conn) => warningsOn(conn, params.asOf, params.filter, params.config)));
+  // The portfolio KPIs are the remembered ones, shared with the overview's trend.
+  const kpisOf: PortfolioSeries = (dates, filter) => kpisAt(db, dates, { filter });
+  return db.remember('earlyWarnings', params, () => db.read((conn) => warningsOn(conn, params.asOf, params.filter, params.config, kpisOf)));
 }
