@@ -1,14 +1,14 @@
--- The explorer's invoices (explore_book) with, for each view of the Explore page, whether the
--- invoice passes that view's part of the selection (a NULL bound passes everything): the scatter
--- (amount and the y measure's days in [lo, hi); only settled invoices have days), the
--- days-beyond-terms histogram, the month range (both ends included) and each category view's
--- picked values ('~none' picks a missing value).
--- needs: explore_macro_book
-CREATE OR REPLACE TEMP MACRO explore_selection(as_of, seg, reg, ccy, tier_ids, tier_names, only_tier, y, amount_lo, amount_hi,
-    ydays_lo, ydays_hi, dbt_lo, dbt_hi, month_first, month_last, segments, regions, methods, terms_days, tiers) AS TABLE
+-- The explorer's invoices (the temporary table explore_invoices, filled by explore_fill) with,
+-- for each view of the Explore page, whether the invoice passes that view's part of the selection
+-- (a NULL bound passes everything): the scatter (amount and the y measure's days in [lo, hi); only
+-- settled invoices have days), the days-beyond-terms histogram, the month range (both ends
+-- included) and each category view's picked values ('~none' picks a missing value).
+-- needs: explore_macro_book, explore_fill
+CREATE OR REPLACE TEMP MACRO explore_selection(y, amount_lo, amount_hi, ydays_lo, ydays_hi, dbt_lo, dbt_hi, month_first, month_last,
+    segments, regions, methods, terms_days, tiers) AS TABLE
   WITH book AS (
     SELECT *, CASE WHEN y = 'days_beyond_terms' THEN days_beyond_terms ELSE days_to_pay END AS y_days
-    FROM explore_book(as_of, seg, reg, ccy, tier_ids, tier_names, only_tier)
+    FROM explore_invoices
   )
   SELECT *,
     (amount_lo IS NULL AND ydays_lo IS NULL)

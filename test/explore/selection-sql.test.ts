@@ -9,6 +9,7 @@ import { summarise } from '../../src/lib/explore/summary.ts';
 import { buildViews, filtersOf } from '../../src/lib/explore/views.ts';
 import type { Database } from '../../src/lib/server/db.ts';
 import { exploreBins } from '../../src/lib/server/explore/bins.ts';
+import { forgetKeptBooks } from '../../src/lib/server/explore/kept-book.ts';
 import { selectedInvoices, selectionSummary } from '../../src/lib/server/explore/selection.ts';
 import { openExploreStream } from '../../src/lib/server/explore/stream.ts';
 import { openBook } from '../helpers/book.ts';
@@ -36,7 +37,10 @@ describe('a selection in the browser and in SQL', () => {
       fx: [{ date: '2024-01-01', currency: 'EUR', rate_to_base: '1.0850' }],
     });
   });
-  afterAll(() => db.close());
+  afterAll(async () => {
+    await forgetKeptBooks();
+    await db.close();
+  });
 
   // Enterprise invoices settled -10 to 49 days beyond terms: A (45) and C (-5); D is 54 days beyond (2024-01-25 → 03-19).
   const selection = { ...emptySelection(), dbt: [-10, 50] as const, categories: { ...emptySelection().categories, segment: ['Enterprise'] } };
@@ -71,14 +75,19 @@ describe('a selection in the browser and in SQL', () => {
     expect(b.invoices).toBe(4);
     expect(b.summary).toMatchObject({ count: 2, amount: 1000.15 });
     // Segments under the days-beyond-terms brush: Enterprise A + C; SMB's only invoice (B) is open, so out.
-    expect(b.views.segment).toEqual([{ bin: 'Enterprise', count: 2, amount: 1000.15 }]);
+    // Behind them, every invoice of the segment: Enterprise A + C + D = 1000.10 + 0.05 + 200 = 1200.15;
+    // SMB's B, 1234.57 EUR × 1.0850 = 1339.50845 → 1339.51.
+    expect(b.views.segment).toEqual([
+      { bin: 'Enterprise', count: 2, amount: 1000.15, total_count: 3, total_amount: 1200.15 },
+      { bin: 'SMB', count: 0, amount: 0, total_count: 1, total_amount: 1339.51 },
+    ]);
     // The histogram under the segment pick alone: Enterprise's settled A (45), C (-5) and D (54).
     // Edges from -5 to 54 in 1-day bins (60 days ≤ 80 bins): A in bin 50, C in bin 0, D in bin 59.
     expect(b.edges.dbt[0]).toBe(-5);
     expect(b.views.dbt).toEqual([
-      { bin: '0', count: 1, amount: 0.05 },
-      { bin: '50', count: 1, amount: 1000.1 },
-      { bin: '59', count: 1, amount: 200 },
+      { bin: '0', count: 1, amount: 0.05, total_count: 1, total_amount: 0.05 },
+      { bin: '50', count: 1, amount: 1000.1, total_count: 1, total_amount: 1000.1 },
+      { bin: '59', count: 1, amount: 200, total_count: 1, total_amount: 200 },
     ]);
   });
 });

@@ -1,15 +1,29 @@
 /** The Explore page's state in the browser: the data, its views, the cross-filter and the selection, kept in step. */
 import { CrossFilter } from './crossfilter.ts';
 import type { ExploreData } from './dataset.ts';
-import { CATEGORY_VIEWS, emptySelection, toggleCategory, type CategoryValue, type CategoryView, type MonthRange, type Range, type Selection, type YMeasure } from './selection.ts';
+import type { ExploreModel } from './model.ts';
+import {
+  CATEGORY_VIEWS,
+  emptySelection,
+  toggleCategory,
+  type CategoryValue,
+  type CategoryView,
+  type MonthRange,
+  type Range,
+  type Selection,
+  type ViewId,
+  type YMeasure,
+} from './selection.ts';
 import { summarise, type SelectionSummary } from './summary.ts';
-import { buildViews, filtersOf, viewIndex, type ExploreViews } from './views.ts';
+import { buildViews, filtersOf, viewIndex, type ExploreLayout, type ExploreViews } from './views.ts';
 
 /** How long the last re-aggregations took (ms, measured with performance.now), newest last. */
 export const refilterTimes: number[] = [];
 
 /** The explorer: change the selection through its methods; read `version` to know when to redraw. */
-export class Explorer {
+export class Explorer implements ExploreModel {
+  /** Every answer is at hand in the browser. */
+  readonly pending = false;
   /** Bumped after every re-aggregation. */
   version = $state(0);
   selection = $state.raw<Selection>(emptySelection());
@@ -41,8 +55,31 @@ export class Explorer {
     next(0);
   }
 
+  /** The views' layout (read after `version`, so a change of measure redraws). */
+  get layout(): ExploreLayout {
+    void this.version;
+    return this.views.layout;
+  }
+
+  /** Invoices in the view. */
+  get invoices(): number {
+    return this.data.n;
+  }
+
+  /** View `id`'s bins under every other view's filter. */
+  aggregatesOf(id: ViewId) {
+    void this.version;
+    return this.cf.aggregates[viewIndex(id)];
+  }
+
+  /** View `id`'s bins unfiltered. */
+  totalsOf(id: ViewId) {
+    void this.version;
+    return this.totals[viewIndex(id)];
+  }
+
   /** Gets view `id` ready for a brush (called when the pointer goes down on it). */
-  startBrush(id: Parameters<typeof viewIndex>[0]): void {
+  startBrush(id: ViewId): void {
     this.cf.prepare(viewIndex(id));
   }
 

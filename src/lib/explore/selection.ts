@@ -74,3 +74,14 @@ export function daysOfMonth(month: string): number {
   const [y, m] = month.split('-').map(Number);
   return Date.UTC(y, m - 1, 1) / 86_400_000;
 }
+
+/** Every month (YYYY-MM) from `first` to `last`, both included, none skipped. */
+export function monthsFrom(first: string, last: string): string[] {
+  const months: string[] = [];
+  for (let m = first; m <= last; ) {
+    months.push(m);
+    const [y, mm] = m.split('-').map(Number);
+    m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
+  }
+  return months;
+}

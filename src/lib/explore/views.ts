@@ -6,6 +6,7 @@ import {
   CATEGORY_VIEWS,
   daysOfMonth,
   monthOfDays,
+  monthsFrom,
   VIEW_IDS,
   type CategoryValue,
   type CategoryView,
@@ -85,16 +86,8 @@ function scatterView(data: ExploreData, y: YMeasure): { layout: ExploreLayout['s
 
 function monthView(data: ExploreData): { layout: ExploreLayout['month']; bins: ViewBins } {
   const [lo, hi] = extent(data.month, NULL_DAYS);
-  const months: string[] = [];
-  const index = new Map<number, number>();
-  if (lo <= hi && data.n > 0) {
-    for (let m = monthOfDays(lo); m <= monthOfDays(hi); ) {
-      index.set(daysOfMonth(m), months.length);
-      months.push(m);
-      const [y, mm] = m.split('-').map(Number);
-      m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
-    }
-  }
+  const months = lo <= hi && data.n > 0 ? monthsFrom(monthOfDays(lo), monthOfDays(hi)) : [];
+  const index = new Map<number, number>(months.map((m, i) => [daysOfMonth(m), i]));
   // Month start (days since 1970) → bin, through a table over the days from the first month's start.
   const bin = new Int32Array(data.n).fill(-1);
   if (index.size > 0) {

@@ -134,12 +134,6 @@ export class AnswerCache {
     this.servingOld = false;
   }
 
-  /** Forgets every answer. */
-  clear(): void {
-    this.entries = new Map();
-    this.servingOld = false;
-  }
-
   /** The version of the data answers are computed on now (moved on by `advance`). */
   get dataVersion(): number {
     return this.version;

@@ -5,9 +5,13 @@ import { customerScores } from '../risk/scores.ts';
 import { execute, type Params } from '../sql.ts';
 import type { ExploreScope } from './scope.ts';
 
-/** Creates the explorer's macros (explore_book, explore_selection) on `conn`, for the length of the connection. */
+/** Creates the explorer's macro explore_book on `conn`, for the length of the connection. */
 export async function prepareExplore(conn: DuckDBConnection): Promise<void> {
   await execute(conn, 'explore_macro_book');
+}
+
+/** Creates the macro explore_selection on `conn`, over its explore_invoices (filled first: the macro is checked against it). */
+export async function prepareSelection(conn: DuckDBConnection): Promise<void> {
   await execute(conn, 'explore_macro_selection');
 }
 

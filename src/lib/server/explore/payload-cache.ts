@@ -7,7 +7,11 @@
  * token taken before it was made is still the current one.
  */
 import { DENSE_COLUMNS, type ExploreColumn } from '../../explore/columns.ts';
+import { emptySelection } from '../../explore/selection.ts';
 import type { Database } from '../db.ts';
+import { exploreBins } from './bins.ts';
+import { dataGeneration } from './generation.ts';
+import { viewInvoices } from './row-limit.ts';
 import type { ExploreScope } from './scope.ts';
 import { openExploreStream } from './stream.ts';
 
@@ -22,10 +26,6 @@ interface Kept {
 /** Finished payloads, and those being made (a failed one removes itself). */
 const kept = new Map<string, Kept>();
 
-/** The token of the data's current state: a new object after every write. */
-function generation(db: Database): Promise<object> {
-  return db.remember('exploreGeneration', null, async () => ({}));
-}
 
 /** A stream of kept chunks. */
 function streamOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
@@ -63,7 +63,7 @@ export interface ExplorePayload {
  */
 export async function explorePayload(db: Database, scope: ExploreScope, columns: readonly ExploreColumn[]): Promise<ExplorePayload> {
   const key = JSON.stringify([scope, columns]);
-  const now = await generation(db);
+  const now = await dataGeneration(db);
   const entry = kept.get(key);
   if (entry && entry.generation === now) {
     const chunks = await entry.chunks.catch(() => null);
@@ -82,11 +82,16 @@ export async function explorePayload(db: Database, scope: ExploreScope, columns:
 }
 
 /**
- * Makes and keeps the Explore page's payload of a view (the page's columns, no tier filter),
- * so that its first visitor is sent kept bytes: for computing the default view ahead.
+ * Makes and keeps what the Explore page asks for a view (no tier filter), so that its first
+ * visitor does not wait: for computing the default view ahead. The page's Arrow payload; or, for
+ * a view over the row limit, the scope's binned invoices (kept-book.ts).
  */
 export async function warmExplorePayload(db: Database, view: { asOf: string; segment: string | null; region: string | null; currency: string | null }): Promise<void> {
   const scope: ExploreScope = { asOf: view.asOf, segment: view.segment, region: view.region, currency: view.currency, tier: null };
+  if ((await viewInvoices(db, view)).overLimit) {
+    await exploreBins(db, scope, emptySelection());
+    return;
+  }
   const { body } = await explorePayload(db, scope, [...new Set(DENSE_COLUMNS)]);
   await new Response(body).arrayBuffer();
 }

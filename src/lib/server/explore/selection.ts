@@ -5,7 +5,8 @@ import type { Selection } from '../../explore/selection.ts';
 import { NONE_TOKEN } from '../../explore/url-codec.ts';
 import type { Database } from '../db.ts';
 import { execute, query, sqlText, type Params } from '../sql.ts';
-import { prepareExplore, scopeParams } from './book.ts';
+import { prepareExplore, prepareSelection, scopeParams } from './book.ts';
+import { onKeptBookIfAny } from './kept-book.ts';
 import type { ExploreScope } from './scope.ts';
 
 /** One selected invoice, as the list and the export show it. */
@@ -59,27 +60,46 @@ export function selectionParams(s: Selection): Params {
   };
 }
 
+/** Fills explore_invoices with the scope's invoices on `conn`; returns the selection's bound values. */
 async function boundFor(db: Database, conn: DuckDBConnection, scope: ExploreScope, s: Selection): Promise<Params> {
   await prepareExplore(conn);
-  return { ...(await scopeParams(db, scope)), ...selectionParams(s) };
+  await execute(conn, 'explore_fill', await scopeParams(db, scope));
+  await prepareSelection(conn);
+  return selectionParams(s);
+}
+
+/** The summary of selection `s` over the invoices of explore_invoices on `conn` (filled for its scope). */
+export async function readSelectionSummary(conn: DuckDBConnection, s: Selection): Promise<SelectionSummary> {
+  const [row] = await query<{ count: number; amount: number; settled: number; dbt: number | null; days_to_pay: number | null; on_time_rate: number | null }>(
+    conn,
+    'explore_selection_summary',
+    selectionParams(s),
+  );
+  return { count: row.count, amount: row.amount, settled: row.settled, dbt: row.dbt, daysToPay: row.days_to_pay, onTimeRate: row.on_time_rate };
+}
+
+/**
+ * Runs `work` where explore_invoices holds the scope's invoices: on the scope's kept book when the
+ * page is showing server-side bins for it, else on a fresh connection filled for it.
+ */
+async function onScope<T>(db: Database, scope: ExploreScope, s: Selection, work: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+  const kept = await onKeptBookIfAny(db, scope, work);
+  if (kept) return kept.value;
+  return db.read(async (conn) => {
+    await boundFor(db, conn, scope, s);
+    return work(conn);
+  });
 }
 
 /** The selection's figures computed in DuckDB (the same definitions as the page's summary). */
 export function selectionSummary(db: Database, scope: ExploreScope, s: Selection): Promise<SelectionSummary> {
-  return db.read(async (conn) => {
-    const [row] = await query<{ count: number; amount: number; settled: number; dbt: number | null; days_to_pay: number | null; on_time_rate: number | null }>(
-      conn,
-      'explore_selection_summary',
-      await boundFor(db, conn, scope, s),
-    );
-    return { count: row.count, amount: row.amount, settled: row.settled, dbt: row.dbt, daysToPay: row.days_to_pay, onTimeRate: row.on_time_rate };
-  });
+  return onScope(db, scope, s, (conn) => readSelectionSummary(conn, s));
 }
 
 /** The selection's first `limit` invoices, largest amount first. */
 export function selectedInvoices(db: Database, scope: ExploreScope, s: Selection, limit: number): Promise<SelectedInvoice[]> {
-  return db.read(async (conn) => {
-    await execute(conn, 'explore_selection_rows', { ...(await boundFor(db, conn, scope, s)), limit });
+  return onScope(db, scope, s, async (conn) => {
+    await execute(conn, 'explore_selection_rows', { ...selectionParams(s), limit });
     return query<SelectedInvoice>(conn, 'explore_rows_read');
   });
 }

@@ -1,6 +1,6 @@
 /** The explorer's invoices as an Arrow IPC stream, built batch by batch from DuckDB's result chunks. */
 import { RecordBatchStreamWriter } from 'apache-arrow';
-import { MAX_BROWSER_INVOICES, type ExploreColumn } from '../../explore/columns.ts';
+import type { ExploreColumn } from '../../explore/columns.ts';
 import { TIERS } from '../../risk/types.ts';
 import { assertRatesFound } from '../book-params.ts';
 import type { Database } from '../db.ts';
@@ -8,6 +8,7 @@ import { DuesightError } from '../errors.ts';
 import { execute, query, sqlText } from '../sql.ts';
 import { ArrowBatcher } from './arrow-columns.ts';
 import { prepareExplore, scopeParams } from './book.ts';
+import { exploreRowLimit } from './row-limit.ts';
 import type { ExploreScope } from './scope.ts';
 
 /** The dictionaries of a scope and how many invoices it holds. */
@@ -24,8 +25,11 @@ export interface ExploreDictionaries {
 
 /** A view too large to send as columns (the page asks for binned aggregates instead). */
 export class TooManyInvoices extends DuesightError {
-  constructor(readonly invoices: number) {
-    super(`This view holds ${invoices} invoices, more than the ${MAX_BROWSER_INVOICES} sent as columns: ask /explore/bins for binned aggregates, or narrow the view.`);
+  constructor(
+    readonly invoices: number,
+    readonly limit: number,
+  ) {
+    super(`This view holds ${invoices} invoices, more than the ${limit} sent as columns: ask /explore/bins for binned aggregates, or narrow the view.`);
     this.name = 'TooManyInvoices';
   }
 }
@@ -42,7 +46,7 @@ export interface ExploreStream {
  * TooManyInvoices); the batches then follow as DuckDB yields chunks, on a connection held until
  * the stream ends.
  */
-export function openExploreStream(db: Database, scope: ExploreScope, columns: readonly ExploreColumn[], maxInvoices = MAX_BROWSER_INVOICES): Promise<ExploreStream> {
+export function openExploreStream(db: Database, scope: ExploreScope, columns: readonly ExploreColumn[], maxInvoices = exploreRowLimit()): Promise<ExploreStream> {
   return new Promise<ExploreStream>((resolve, reject) => {
     let started = false;
     db.read(async (conn) => {
@@ -51,7 +55,7 @@ export function openExploreStream(db: Database, scope: ExploreScope, columns: re
       await execute(conn, 'explore_codes', { tier_order: [...TIERS] });
       const [dicts] = await query<ExploreDictionaries>(conn, 'explore_dictionaries');
       assertRatesFound(dicts.missing_rate);
-      if (dicts.invoices > maxInvoices) throw new TooManyInvoices(dicts.invoices);
+      if (dicts.invoices > maxInvoices) throw new TooManyInvoices(dicts.invoices, maxInvoices);
       const result = await conn.stream(sqlText('explore_columns_read'));
       const batcher = new ArrowBatcher(columns, result.columnNames(), {
         customer: dicts.customers,
