@@ -114,5 +114,6 @@ SELECT 'PAY' || substr(invoice_id, 4) || '-' || k, customer_id, invoice_id, paym
 FROM parts
 WHERE payment_date <= $end::DATE
   AND (stops_paying IS NULL OR payment_date < stops_paying)
--- In key order: DuckDB's primary-key index takes sorted keys several times faster.
-ORDER BY 1;
+-- In key order: DuckDB's primary-key index takes sorted keys several times faster. Sorted as
+-- numbers (the invoice's, then the part's), which is the ids' order and cheaper than their text.
+ORDER BY substr(invoice_id, 4)::INTEGER, k;

@@ -3,7 +3,9 @@
 -- database already holds for that date and currency with a different value.
 -- needs: import_stage_fx_rates, import_macro_text, import_macro_number_digits, import_macro_number_text, import_macro_date, import_macro_flag, import_typed_fx_rates, import_errors_create, import_macro_message, import_macro_amount_problem, import_macro_date_problem
 INSERT INTO import_errors (row_no, column_name, value, message)
-WITH t AS (
+-- Not materialized: each check scans the typed table for the columns it reads (a copy of the
+-- whole table first cost more than all the checks).
+WITH t AS NOT MATERIALIZED (
   FROM import_typed_fx_rates
 ),
 first_rows AS (

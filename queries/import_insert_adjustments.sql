@@ -3,8 +3,8 @@
 INSERT INTO adjustments (adjustment_id, invoice_id, date, amount, kind, import_id)
 SELECT t.adjustment_id, t.invoice_id, t.date, t.amount::DECIMAL(18,2), t.kind, $import_id
 FROM import_typed_adjustments t
-WHERE NOT EXISTS (SELECT 1 FROM import_errors e WHERE e.row_no = t.row_no)
-  AND NOT EXISTS (SELECT 1 FROM adjustments a WHERE a.adjustment_id = t.adjustment_id)
--- In key order, so that the foreign-key probes into invoices stay local (on a million
--- invoices, the insert and its commit took about a third less time than in file order).
-ORDER BY t.invoice_id;
+-- Anti-joins rather than NOT EXISTS: no correlated subquery to decorrelate per row.
+ANTI JOIN import_errors e ON e.row_no = t.row_no
+ANTI JOIN adjustments a ON a.adjustment_id = t.adjustment_id
+-- In key order: DuckDB's primary-key index takes sorted keys fastest.
+ORDER BY t.adjustment_id;

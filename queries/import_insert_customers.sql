@@ -4,5 +4,6 @@ INSERT INTO customers (customer_id, name, segment, region, country, currency, pa
 SELECT t.customer_id, t.name, t.segment, t.region, t.country, t.currency, t.payment_terms_days,
        t.credit_limit::DECIMAL(18,2), $import_id
 FROM import_typed_customers t
-WHERE NOT EXISTS (SELECT 1 FROM import_errors e WHERE e.row_no = t.row_no)
-  AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = t.customer_id);
+-- Anti-joins rather than NOT EXISTS: no correlated subquery to decorrelate per row.
+ANTI JOIN import_errors e ON e.row_no = t.row_no
+ANTI JOIN customers c ON c.customer_id = t.customer_id;

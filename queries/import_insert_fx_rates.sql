@@ -3,5 +3,6 @@
 INSERT INTO fx_rates (date, currency, rate_to_base, import_id)
 SELECT t.date, t.currency, t.rate_to_base, $import_id
 FROM import_typed_fx_rates t
-WHERE NOT EXISTS (SELECT 1 FROM import_errors e WHERE e.row_no = t.row_no)
-  AND NOT EXISTS (SELECT 1 FROM fx_rates x WHERE x.date = t.date AND x.currency = t.currency);
+-- Anti-joins rather than NOT EXISTS: no correlated subquery to decorrelate per row.
+ANTI JOIN import_errors e ON e.row_no = t.row_no
+ANTI JOIN fx_rates x ON x.date = t.date AND x.currency = t.currency;

@@ -14,6 +14,6 @@ SELECT t.customer_id,
        arg_min(t.credit_limit, t.row_no) FILTER (WHERE t.credit_limit IS NOT NULL)::DECIMAL(18,2),
        $import_id
 FROM import_typed_ledger t
+ANTI JOIN import_errors e ON e.row_no = t.row_no
 WHERE NOT t.customer_known
-  AND NOT EXISTS (SELECT 1 FROM import_errors e WHERE e.row_no = t.row_no)
 GROUP BY t.customer_id;

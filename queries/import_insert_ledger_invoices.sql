@@ -3,8 +3,8 @@
 INSERT INTO invoices (invoice_id, customer_id, invoice_date, due_date, amount, currency, disputed, import_id)
 SELECT t.invoice_id, t.customer_id, t.invoice_date, t.due_date, t.amount::DECIMAL(18,2), t.currency, t.disputed, $import_id
 FROM import_typed_ledger t
-WHERE NOT EXISTS (SELECT 1 FROM import_errors e WHERE e.row_no = t.row_no)
-  AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.invoice_id = t.invoice_id)
--- In key order, so that the foreign-key probes into customers stay local (on a million
--- invoices, the insert and its commit took about a third less time than in file order).
-ORDER BY t.customer_id, t.invoice_id;
+-- Anti-joins rather than NOT EXISTS: no correlated subquery to decorrelate per row.
+ANTI JOIN import_errors e ON e.row_no = t.row_no
+ANTI JOIN invoices i ON i.invoice_id = t.invoice_id
+-- In key order: DuckDB's primary-key index takes sorted keys fastest.
+ORDER BY t.invoice_id;

@@ -15,6 +15,11 @@ export interface KindSpec {
   required: readonly Field[];
   /** Columns holding dates (spreadsheet serial numbers in them become ISO dates). */
   dates: readonly Field[];
+  /**
+   * Whether reading it looks up customers only (never the invoices, which may outnumber the
+   * file), so that its typed query should hash the customers (import_plan_lookups_right).
+   */
+  looksUpCustomersOnly?: boolean;
 }
 
 type LedgerField = keyof LedgerMapping['columns'];
@@ -38,6 +43,7 @@ const SPECS: Record<ImportKind, KindSpec> = {
     fields: ['invoice_id', 'customer_id', 'invoice_date', 'due_date', 'amount', 'currency', 'disputed'],
     required: ['invoice_id', 'customer_id', 'invoice_date', 'due_date', 'amount'],
     dates: ['invoice_date', 'due_date'],
+    looksUpCustomersOnly: true,
   },
   payments: {
     kind: 'payments',
@@ -66,6 +72,7 @@ const SPECS: Record<ImportKind, KindSpec> = {
     fields: LEDGER_FIELDS,
     required: ['invoice_id', 'customer_id', 'invoice_date', 'amount'],
     dates: ['invoice_date', 'due_date', 'paid_date'],
+    looksUpCustomersOnly: true,
   },
 };
 

@@ -36,7 +36,9 @@ export interface Validation {
  * `checkRows` is false (the file itself is at fault), `import_errors` with every rejection.
  */
 export async function validateStaged(conn: DuckDBConnection, spec: KindSpec, params: Params, checkRows: boolean): Promise<Validation> {
+  if (spec.looksUpCustomersOnly) await execute(conn, 'import_plan_lookups_right');
   const [typed] = await query<{ Count: number }>(conn, `import_typed_${spec.table}`, params);
+  if (spec.looksUpCustomersOnly) await execute(conn, 'import_plan_reset');
   await execute(conn, 'import_errors_create');
   if (!checkRows) return { rows: typed.Count, rejected: typed.Count, errors: [] };
   await execute(conn, `import_check_${spec.table}`, params);

@@ -5,6 +5,7 @@ import { refreshSettlements } from '../settlements.ts';
 import { execute, query, type Params } from '../sql.ts';
 import type { KindSpec } from './kinds.ts';
 import { withProgress } from './progress.ts';
+import { deferPrimaryKeys, isBulkTable } from './deferred-keys.ts';
 
 /** Rows written per table; re-imports write none. */
 export type Inserted = Record<string, number>;
@@ -34,21 +35,27 @@ const QUEUES: Record<string, string> = {
  * Inserts the rows of `import_typed_<table>` that have no rejection and are new, stamped with
  * `params.import_id`; queues every invoice written or named by a written payment or adjustment
  * and recomputes their status (src/lib/server/settlements.ts). Must run inside a write transaction.
+ * A first load into an empty table declares that table's key once its rows are in (deferred-keys.ts),
+ * and when the invoices table was empty, every invoice is new: all statuses are computed, unqueued.
  */
 export async function writeValidRows(conn: DuckDBConnection, spec: KindSpec, params: Params, onProgress?: ProgressListener): Promise<Inserted> {
   const inserted: Inserted = {};
+  const keys = await deferPrimaryKeys(conn, INSERTS[spec.table].map(([, table]) => table).filter(isBulkTable));
   for (const [file, table] of INSERTS[spec.table]) {
     const [result] = await withProgress(conn, `writing ${table}`, onProgress, () => query<{ Count: number }>(conn, file, params));
     inserted[table] = (inserted[table] ?? 0) + (result?.Count ?? 0);
   }
+  // Quick: DuckDB builds a declared key's index at commit (the 'committing' stage).
+  await keys.declare();
+  const allNew = keys.empty.has('invoices') && (inserted.invoices ?? 0) > 0;
   let queued = false;
   for (const [table, count] of Object.entries(inserted)) {
     const queue = QUEUES[table];
-    if (queue && count > 0) {
+    if (queue && count > 0 && !allNew) {
       await withProgress(conn, 'queueing invoices', onProgress, () => execute(conn, queue, params));
       queued = true;
     }
   }
-  if (queued) await withProgress(conn, 'updating invoice status', onProgress, () => refreshSettlements(conn));
+  if (queued || allNew) await withProgress(conn, 'updating invoice status', onProgress, () => refreshSettlements(conn, allNew));
   return inserted;
 }
