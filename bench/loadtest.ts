@@ -1,4 +1,4 @@
-// `npm run loadtest [-- --duration 60 --connections 50]`: the built app on the default demo book,
+// `npm run loadtest [-- --duration 60 --connections 50 --without-imports]`: the built app on the default demo book,
 // signed in, with 50 concurrent connections on the overview, aging and a customer page while
 // imports run through the import page; reports p95 per page, errors, and the server's memory.
 // The demo book is generated once into data/bench/loadtest-base.duckdb and copied for each run.
@@ -26,13 +26,15 @@ interface CannonInstance extends PromiseLike<CannonResult> {
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => CannonInstance;
 
 const { values: flags } = parseArgs({
-  options: { duration: { type: 'string' }, connections: { type: 'string' }, 'import-rows': { type: 'string' } },
+  options: { duration: { type: 'string' }, connections: { type: 'string' }, 'import-rows': { type: 'string' }, 'without-imports': { type: 'boolean' } },
 });
 /** Seconds of load (default 60). */
 const DURATION = Number(flags.duration ?? process.env.LOADTEST_DURATION ?? 60);
 const CONNECTIONS = Number(flags.connections ?? 50);
 /** Invoices per imported file. */
 const IMPORT_ROWS = Number(flags['import-rows'] ?? 50_000);
+/** The same load with no import (the yardstick the imports are compared with). */
+const WITHOUT_IMPORTS = flags['without-imports'] === true;
 /** The target of issue 7: p95 under 300 ms per page. */
 const P95_TARGET_MS = 300;
 
@@ -145,10 +147,12 @@ async function main(): Promise<void> {
     const memoryBefore = rssMb(app.pid);
     let memoryPeak = memoryBefore;
     const sampler = setInterval(() => (memoryPeak = Math.max(memoryPeak, rssMb(app.pid))), 1000);
-    console.log(`${CONNECTIONS} connections for ${DURATION} s on ${pages.join(', ')}, with imports of ${IMPORT_ROWS.toLocaleString('en-US')} invoices running…`);
+    const running = WITHOUT_IMPORTS ? 'and no import' : `with imports of ${IMPORT_ROWS.toLocaleString('en-US')} invoices running`;
+    console.log(`${CONNECTIONS} connections for ${DURATION} s on ${pages.join(', ')}, ${running}…`);
     const until = Date.now() + DURATION * 1000;
     const share = (i: number) => Math.floor(CONNECTIONS / pages.length) + (i < CONNECTIONS % pages.length ? 1 : 0);
-    const [imports, ...results] = await Promise.all([importLoop(app, dir, facts, until), ...pages.map((p, i) => loadPage(app.url, p, cookie, share(i)))]);
+    const noImports = Promise.resolve({ seconds: [] as number[], failures: [] as string[] });
+    const [imports, ...results] = await Promise.all([WITHOUT_IMPORTS ? noImports : importLoop(app, dir, facts, until), ...pages.map((p, i) => loadPage(app.url, p, cookie, share(i)))]);
     clearInterval(sampler);
     const memoryAfter = rssMb(app.pid);
 

@@ -12,6 +12,9 @@ import { ROLES, type Role } from '../../src/lib/auth-roles.ts';
 import { addUser, listUsers } from '../../src/lib/server/auth/users.ts';
 import { Database } from '../../src/lib/server/db.ts';
 
+/** Node's flags for the server, as `npm start` gives them (a larger young generation: pages allocate much and briefly). */
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 /** The login of each role in a test database: `e2e-<role>`, with a password only tests know. */
 export const TEST_USERS: Record<Role, { name: string; password: string }> = Object.fromEntries(
   ROLES.map((role) => [role, { name: `e2e-${role}`, password: `e2e-${role}-password` }]),
@@ -96,7 +99,7 @@ export async function startBuiltApp(root: string, dbPath: string, timeoutMs = 60
   const url = `http://127.0.0.1:${port}`;
   const origin = options.originScheme === 'https' ? url.replace('http:', 'https:') : url;
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, ['build'], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'build'], {
     cwd: root,
     env: {
       ...process.env, DUESIGHT_DB: dbPath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, BODY_SIZE_LIMIT: String(300 * 1024 * 1024),

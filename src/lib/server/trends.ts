@@ -29,8 +29,12 @@ export interface TrendParams extends Omit<KpiParams, 'asOf'> {
   to: string;
 }
 
-/** The KPIs at every month-end from `from` to `to`, each equal to `portfolioKpis` at that date (and remembered as it). */
+/**
+ * The KPIs at every month-end from `from` to `to`, each equal to `portfolioKpis` at that date and
+ * remembered as it (so the next trend computes only its new month-ends); the series is
+ * remembered too, so a repeated page looks up one answer rather than one per month.
+ */
 export function kpiTrend(db: Database, params: TrendParams): Promise<PortfolioKpis[]> {
   const { from, to, ...kpiParams } = params;
-  return kpisAt(db, monthEnds(from, to), kpiParams);
+  return db.remember('kpiTrend', params, () => kpisAt(db, monthEnds(from, to), kpiParams));
 }
