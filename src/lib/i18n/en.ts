@@ -596,6 +596,7 @@ export const en = {
   'explore.tier': 'Risk tier',
   'explore.none': '(none)',
   'explore.termsDays': '{days} days',
+  'explore.invoiceCountOne': '1 invoice',
   'explore.invoiceCount': '{count} invoices',
   'explore.list': 'Invoices in the selection',
   'explore.list.show': 'List the invoices',

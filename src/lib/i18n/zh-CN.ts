@@ -596,6 +596,7 @@ export const zhCN: Partial<Messages> = {
   'explore.tier': '风险等级',
   'explore.none': '（无）',
   'explore.termsDays': '{days} 天',
+  'explore.invoiceCountOne': '1 张发票',
   'explore.invoiceCount': '{count} 张发票',
   'explore.list': '选中范围内的发票',
   'explore.list.show': '列出发票',
