@@ -1,7 +1,7 @@
 /**
  * The default view of each page (the latest date, the whole book) computed ahead: when the server
- * starts and after every write, so that no visitor waits seconds for the risk engine. Uses the pages' own data functions, so the answers
- * remembered are exactly the ones the pages ask for.
+ * starts and after every write, so that no visitor waits seconds for the risk engine. Uses the
+ * pages' own data functions, so the answers remembered are exactly the ones the pages ask for.
  */
 import { agingByCustomer } from './aging.ts';
 import { bookBounds, bookCurrency } from './book.ts';

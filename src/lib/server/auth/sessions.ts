@@ -46,8 +46,9 @@ export interface NewSession {
 export async function openSession(conn: DuckDBConnection, userName: string, previousToken?: string | null): Promise<NewSession> {
   const now = Date.now();
   if (previousToken && TOKEN_PATTERN.test(previousToken)) {
-    forgetLive(tokenHash(previousToken));
-    await execute(conn, 'auth_session_delete', { token_hash: tokenHash(previousToken) });
+    const previous = tokenHash(previousToken);
+    forgetLive(previous);
+    await execute(conn, 'auth_session_delete', { token_hash: previous });
   }
   await execute(conn, 'auth_sessions_delete_stale', { now: sqlTimestamp(now), idle_since: sqlTimestamp(now - SESSION_IDLE_MS) });
   const token = randomBytes(32).toString('base64url');

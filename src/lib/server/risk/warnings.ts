@@ -6,11 +6,10 @@ import {
   bySeverity, customerWarnings, portfolioWarnings, type ScorePoint, type WarningFacts,
 } from '../../risk/warning-rules.ts';
 import type { Warning } from '../../risk/types.ts';
-import type { BookFilter } from '../../types.ts';
+import type { BookFilter, PortfolioKpis } from '../../types.ts';
 import { assertRatesFound, isoDate } from '../book-params.ts';
 import type { Database } from '../db.ts';
 import { kpisAt, kpisAtDates } from '../kpis.ts';
-import type { PortfolioKpis } from '../../types.ts';
 import { query } from '../sql.ts';
 import { riskConfigOn } from './config.ts';
 import { datedFactorsAtDates, type DatedFactors } from './factors.ts';
@@ -68,8 +67,8 @@ async function warningFacts(conn: DuckDBConnection, asOf: string, filter: BookFi
  * The warnings at D on one connection: scores at the month-ends before D, at D and at D minus
  * the score-drop span (one pass for their factors; a score only where a rule reads it); the
  * invoice facts at D; the portfolio KPIs at the same month-ends (from `kpisOf`: on this
- * connection unless the caller has them remembered). Portfolio rules apply to the filtered part of the book (not to a single customer);
- * concentration is measured against the whole book's AR.
+ * connection unless the caller has them remembered). Portfolio rules apply to the filtered part
+ * of the book (not to a single customer); concentration is measured against the whole book's AR.
  */
 export async function warningsOn(
   conn: DuckDBConnection,
