@@ -1,5 +1,5 @@
 // `npm run loadtest [-- --duration 60 --connections 50 --without-imports]`: the built app on the default demo book,
-// signed in, with 50 concurrent connections on the overview, aging and a customer page while
+// with 50 signed-in users (a session and a connection each) on the overview, aging and a customer page while
 // imports run through the import page; reports p95 per page, errors, and the server's memory.
 // The demo book is generated once into data/bench/loadtest-base.duckdb and copied for each run.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -121,10 +121,17 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Runs autocannon on one page with `connections`; collects every response time. */
-function loadPage(url: string, path: string, cookie: string, connections: number) {
+/** Runs autocannon on one page with one connection per cookie (a user each); collects every response time. */
+function loadPage(url: string, path: string, cookies: string[]) {
   const times: number[] = [];
-  const instance = autocannon({ url: `${url}${path}`, connections, duration: DURATION, headers: { cookie }, timeout: 30 });
+  let next = 0;
+  const instance = autocannon({
+    url: `${url}${path}`,
+    connections: cookies.length,
+    duration: DURATION,
+    timeout: 30,
+    setupClient: (client: { setHeaders: (headers: Record<string, string>) => void }) => client.setHeaders({ cookie: cookies[next++ % cookies.length] }),
+  });
   instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
   return new Promise<{ path: string; times: number[]; result: CannonResult }>((resolve, reject) =>
     instance.then((result) => resolve({ path, times, result }), reject),
@@ -140,7 +147,10 @@ async function main(): Promise<void> {
   const facts = await bookFacts(dbPath);
   const app = await startBuiltApp(projectRoot, dbPath, 120_000);
   try {
-    const cookie = await app.sessionCookie('cfo');
+    // 50 users: a signed-in session per connection, CFOs, analysts and auditors in turn.
+    const cookies: string[] = [];
+    for (let i = 0; i < CONNECTIONS; i++) cookies.push(await app.newSessionCookie((['cfo', 'analyst', 'auditor'] as const)[i % 3]));
+    const cookie = cookies[0];
     const pages = ['/', '/aging', `/customers/${encodeURIComponent(facts.customer)}`];
     // Warm up: each page once, so the first measured requests do not pay for cold caches alone.
     for (const p of pages) await fetch(`${app.url}${p}`, { headers: { cookie } }).then((r) => r.text());
@@ -150,9 +160,10 @@ async function main(): Promise<void> {
     const running = WITHOUT_IMPORTS ? 'and no import' : `with imports of ${IMPORT_ROWS.toLocaleString('en-US')} invoices running`;
     console.log(`${CONNECTIONS} connections for ${DURATION} s on ${pages.join(', ')}, ${running}…`);
     const until = Date.now() + DURATION * 1000;
-    const share = (i: number) => Math.floor(CONNECTIONS / pages.length) + (i < CONNECTIONS % pages.length ? 1 : 0);
+    // Each page gets every third user.
+    const usersOf = (i: number) => cookies.filter((_, k) => k % pages.length === i);
     const noImports = Promise.resolve({ seconds: [] as number[], failures: [] as string[] });
-    const [imports, ...results] = await Promise.all([WITHOUT_IMPORTS ? noImports : importLoop(app, dir, facts, until), ...pages.map((p, i) => loadPage(app.url, p, cookie, share(i)))]);
+    const [imports, ...results] = await Promise.all([WITHOUT_IMPORTS ? noImports : importLoop(app, dir, facts, until), ...pages.map((p, i) => loadPage(app.url, p, usersOf(i)))]);
     clearInterval(sampler);
     const memoryAfter = rssMb(app.pid);
 
