@@ -118,3 +118,27 @@ export interface CustomerAging {
   utilisation: number | null;
   [bucket: string]: number | string | null;
 }
+
+/** One line behind an aging amount: an open invoice, an overpaid invoice (a credit) or unapplied cash. */
+export interface AgingLine {
+  kind: 'invoice' | 'credit' | 'unapplied_cash';
+  /** The invoice id, or the payment id of unapplied cash. */
+  ref: string;
+  customer_id: string;
+  name: string;
+  /** Invoice date, or payment date of unapplied cash. */
+  date: string;
+  due_date: string | null;
+  /** D − due date (≤ 0: not yet due); null for unapplied cash. */
+  days_past_due: number | null;
+  /** Bucket index of an open invoice (0 = current); null for credits. */
+  bucket: number | null;
+  currency: string;
+  /** The invoice (or payment) amount in its own currency. */
+  amount: number;
+  /** Open at D in its own currency (negative for credits). */
+  open: number;
+  /** Open at D in the base currency at D's rate. */
+  base_open: number;
+  disputed: boolean;
+}

@@ -87,14 +87,20 @@ export interface BrowserRun {
 
 /**
  * Starts the built app on the book at `dbPath`, opens a page 1440 pixels wide (and `height` tall),
- * watches it for problems (see watchProblems) and signs it in as the test user of `role`.
+ * watches it for problems (see watchProblems) and signs it in as the test user of `role`. `env`:
+ * more environment variables for the server.
  */
 export async function openSignedIn(
   dbPath: string,
   role: Role,
-  { height = 1000, acceptDownloads = false, responses = true }: { height?: number; acceptDownloads?: boolean; responses?: boolean } = {},
+  {
+    height = 1000,
+    acceptDownloads = false,
+    responses = true,
+    env,
+  }: { height?: number; acceptDownloads?: boolean; responses?: boolean; env?: Record<string, string> } = {},
 ): Promise<BrowserRun> {
-  const app = await startBuiltApp(root, dbPath);
+  const app = await startBuiltApp(root, dbPath, undefined, { env });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1440, height }, acceptDownloads });
   const problems = watchProblems(page, { responses });

@@ -2,7 +2,7 @@
 // the scatter changes the summary and the other views to the figures an independent SQL query
 // gives for the same filter; clicking a segment bar narrows them again; the selection survives a
 // reload; and the CSV download holds the selected invoices. The expected figures come from this
-// file's own SQL over a copy of the database (the server holds the original).
+// test's own SQL (explore-figures.ts) over a copy of the database (the server holds the original).
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,42 +11,8 @@ import { bookBounds } from '../../src/lib/server/book.ts';
 import { Database } from '../../src/lib/server/db.ts';
 import { queryText } from '../../src/lib/server/sql.ts';
 import { closeRun, describeInBrowser, openSignedIn, prepareDemoBook, shot } from './browser.ts';
+import { expectedFigures, pageSummary, type Figures } from './explore-figures.ts';
 import type { RunningApp } from './server.ts';
-
-/**
- * The selection's figures by the definitions of the Explore page, written out here without the
- * app's macros: invoices dated by D, base amount at the invoice date's rate rounded to the cent,
- * settled by D or open; the scatter brush keeps settled invoices with amount and days to pay in
- * [lo, hi); a segment pick keeps that segment's customers.
- */
-const EXPECTED_SQL = `
-WITH base AS (SELECT coalesce((SELECT max(value) FROM settings WHERE key = 'base_currency'), 'USD') AS ccy),
-inv AS (
-  SELECT s.invoice_id, c.segment, s.invoice_date, s.due_date,
-         CASE WHEN s.settle_date <= $as_of::DATE THEN s.settle_date END AS settle,
-         round(s.amount * CASE WHEN s.currency = (SELECT ccy FROM base) THEN 1
-           ELSE (SELECT arg_max(f.rate_to_base, f.date) FROM fx_rates f WHERE f.currency = s.currency AND f.date <= s.invoice_date) END, 2) AS amount
-  FROM invoice_status s JOIN customers c USING (customer_id)
-  WHERE s.invoice_date <= $as_of::DATE
-),
-picked AS (
-  SELECT * FROM inv
-  WHERE settle IS NOT NULL AND amount::DOUBLE >= $lo AND amount::DOUBLE < $hi
-    AND settle - invoice_date >= $dlo AND settle - invoice_date < $dhi
-    AND ($segment = '' OR segment = $segment)
-)
-SELECT grouping(segment)::INTEGER AS whole, segment, count(*)::INTEGER AS count, sum(amount)::DOUBLE AS amount,
-       (sum(amount * greatest(settle - due_date, 0)) / sum(amount))::DOUBLE AS dbt,
-       (count(*) FILTER (WHERE settle <= due_date) / count(*))::DOUBLE AS on_time
-FROM picked GROUP BY GROUPING SETS ((segment), ()) ORDER BY segment NULLS FIRST`;
-
-interface Figures {
-  segment: string | null;
-  count: number;
-  amount: number;
-  dbt: number;
-  on_time: number;
-}
 
 describeInBrowser('the Explore page in a browser', () => {
   let dir: string;
@@ -72,22 +38,15 @@ describeInBrowser('the Explore page in a browser', () => {
     await closeRun({ app, browser }, dir);
   });
 
-  /** The figures SQL gives for the URL's scatter brush (and segment pick), overall and per segment. */
-  async function expectedFor(url: URL): Promise<{ all: Figures; bySegment: Map<string, Figures> }> {
+  /** The figures SQL gives for the URL's scatter brush (settled, amount and days to pay in [lo, hi)) and segment pick. */
+  function expectedFor(url: URL) {
     const [lo, hi] = url.searchParams.get('amount')!.split('..').map(Number);
     const [dlo, dhi] = url.searchParams.get('ydays')!.split('..').map(Number);
-    const segment = url.searchParams.get('pick_segment') ?? '';
-    const rows = await copy.read((conn) => queryText<Figures & { whole: number }>(conn, EXPECTED_SQL, { as_of: asOf, lo, hi, dlo, dhi, segment }));
-    // The grand total is the row of the empty grouping set; a customer without a segment shows as "(none)".
-    const all = rows.find((r) => r.whole === 1)!;
-    return { all, bySegment: new Map(rows.filter((r) => r.whole === 0).map((r) => [r.segment ?? '(none)', r])) };
+    const brush = 'settle IS NOT NULL AND amount::DOUBLE >= $lo AND amount::DOUBLE < $hi AND settle - invoice_date >= $dlo AND settle - invoice_date < $dhi';
+    return expectedFigures(copy, asOf, brush, { lo, hi, dlo, dhi }, url.searchParams.get('pick_segment') ?? '');
   }
 
-  /** The summary's exact values (<data value>). */
-  async function summary(): Promise<{ count: number; amount: number; dbt: number; onTime: number }> {
-    const value = async (name: string) => Number(await page.locator(`[data-figure="${name}"] data`).getAttribute('value'));
-    return { count: await value('count'), amount: await value('amount'), dbt: await value('dbt'), onTime: await value('on-time') };
-  }
+  const summary = () => pageSummary(page);
 
   function expectSummary(s: Awaited<ReturnType<typeof summary>>, e: Figures): void {
     expect(s.count).toBe(e.count);

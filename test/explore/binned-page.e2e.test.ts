@@ -1,7 +1,7 @@
 // The Explore page over the row limit, in a real browser: the built app runs with
 // DUESIGHT_EXPLORE_ROW_LIMIT below the demo book's invoices, so the page draws the server's bins.
 // Brushing the days-beyond-terms histogram changes the summary and the segment bars to the
-// figures of this file's own SQL for the same filter; clicking a segment bar narrows them again;
+// figures of the test's own SQL (explore-figures.ts) for the same filter; clicking a segment bar narrows them again;
 // the focused histogram's brush is moved, widened and cleared from the keyboard. The expected
 // figures come from a copy of the database (the server holds the original).
 import { copyFileSync } from 'node:fs';
@@ -11,41 +11,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { bookBounds } from '../../src/lib/server/book.ts';
 import { Database } from '../../src/lib/server/db.ts';
 import { queryText } from '../../src/lib/server/sql.ts';
-import { closeRun, describeInBrowser, launchBrowser, prepareDemoBook, root, shot, watchProblems } from '../e2e/browser.ts';
-import { startBuiltApp, type RunningApp } from '../e2e/server.ts';
-
-/**
- * The selection's figures by the Explore page's definitions, written out without the app's
- * macros: invoices dated by D, base amount at the invoice date's rate rounded to the cent,
- * settled by D; the histogram's brush keeps settled invoices with days beyond terms in [lo, hi);
- * a segment pick keeps that segment's customers. Per segment and overall.
- */
-const EXPECTED_SQL = `
-WITH base AS (SELECT coalesce((SELECT max(value) FROM settings WHERE key = 'base_currency'), 'USD') AS ccy),
-inv AS (
-  SELECT c.segment, s.due_date,
-         CASE WHEN s.settle_date <= $as_of::DATE THEN s.settle_date END AS settle,
-         round(s.amount * CASE WHEN s.currency = (SELECT ccy FROM base) THEN 1
-           ELSE (SELECT arg_max(f.rate_to_base, f.date) FROM fx_rates f WHERE f.currency = s.currency AND f.date <= s.invoice_date) END, 2) AS amount
-  FROM invoice_status s JOIN customers c USING (customer_id)
-  WHERE s.invoice_date <= $as_of::DATE
-),
-picked AS (
-  SELECT * FROM inv
-  WHERE settle - due_date >= $lo AND settle - due_date < $hi AND ($segment = '' OR segment = $segment)
-)
-SELECT grouping(segment)::INTEGER AS whole, segment, count(*)::INTEGER AS count, sum(amount)::DOUBLE AS amount,
-       (sum(amount * greatest(settle - due_date, 0)) / sum(amount))::DOUBLE AS dbt,
-       (count(*) FILTER (WHERE settle <= due_date) / count(*))::DOUBLE AS on_time
-FROM picked GROUP BY GROUPING SETS ((segment), ()) ORDER BY segment NULLS FIRST`;
-
-interface Figures {
-  segment: string | null;
-  count: number;
-  amount: number;
-  dbt: number;
-  on_time: number;
-}
+import { closeRun, describeInBrowser, openSignedIn, prepareDemoBook, shot } from '../e2e/browser.ts';
+import { expectedFigures, pageSummary, type Figures } from '../e2e/explore-figures.ts';
+import type { RunningApp } from '../e2e/server.ts';
 
 describeInBrowser('the Explore page over the row limit (server-side bins)', () => {
   let dir: string;
@@ -62,11 +30,7 @@ describeInBrowser('the Explore page over the row limit (server-side bins)', () =
     copyFileSync(book.dbPath, join(dir, 'copy.duckdb'));
     copy = await Database.open(join(dir, 'copy.duckdb'), { readOnly: true });
     asOf = (await bookBounds(copy)).last_date!;
-    app = await startBuiltApp(root, book.dbPath, 60_000, { env: { DUESIGHT_EXPLORE_ROW_LIMIT: '1000' } });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });
-    problems = watchProblems(page);
-    await app.loginAs(page, 'analyst');
+    ({ app, browser, page, problems } = await openSignedIn(book.dbPath, 'analyst', { height: 1200, env: { DUESIGHT_EXPLORE_ROW_LIMIT: '1000' } }));
   }, 300_000);
 
   afterAll(async () => {
@@ -74,18 +38,13 @@ describeInBrowser('the Explore page over the row limit (server-side bins)', () =
     await closeRun({ app, browser }, dir);
   });
 
-  /** The figures SQL gives for the URL's histogram brush (and segment pick), overall and per segment. */
-  async function expectedFor(url: URL): Promise<{ all: Figures; bySegment: Map<string, Figures> }> {
+  /** The figures SQL gives for the URL's histogram brush (days beyond terms in [lo, hi)) and segment pick. */
+  function expectedFor(url: URL) {
     const [lo, hi] = url.searchParams.get('dbt')!.split('..').map(Number);
-    const segment = url.searchParams.get('pick_segment') ?? '';
-    const rows = await copy.read((conn) => queryText<Figures & { whole: number }>(conn, EXPECTED_SQL, { as_of: asOf, lo, hi, segment }));
-    return { all: rows.find((r) => r.whole === 1)!, bySegment: new Map(rows.filter((r) => r.whole === 0).map((r) => [r.segment ?? '(none)', r])) };
+    return expectedFigures(copy, asOf, 'settle - due_date >= $lo AND settle - due_date < $hi', { lo, hi }, url.searchParams.get('pick_segment') ?? '');
   }
 
-  async function summary(): Promise<{ count: number; amount: number; dbt: number; onTime: number }> {
-    const value = async (name: string) => Number(await page.locator(`[data-figure="${name}"] data`).getAttribute('value'));
-    return { count: await value('count'), amount: await value('amount'), dbt: await value('dbt'), onTime: await value('on-time') };
-  }
+  const summary = () => pageSummary(page);
 
   /** Waits for the server's answer to the current selection, then checks the summary against `e`. */
   async function expectSummary(e: Figures): Promise<void> {

@@ -1,6 +1,6 @@
 /** The drill-down of the aging table: the open invoices and credits behind any of its amounts, summing to it. */
 import { bucketLabels, parseBucketEdges } from '../buckets.ts';
-import type { BookFilter } from '../types.ts';
+import type { AgingLine, BookFilter } from '../types.ts';
 import { assertRatesFound, bookParams } from './book-params.ts';
 import type { Database } from './db.ts';
 import { DuesightError } from './errors.ts';
@@ -30,30 +30,6 @@ export function cellLines(cell: string, edges: readonly number[]): CellLines | n
   if (cell === 'unapplied') return { from: null, to: null, credits: true };
   if (cell === 'ar') return { from: 0, to: last, credits: true };
   return null;
-}
-
-/** One line behind an aging amount: an open invoice, an overpaid invoice (a credit) or unapplied cash. */
-export interface AgingLine {
-  kind: 'invoice' | 'credit' | 'unapplied_cash';
-  /** The invoice id, or the payment id of unapplied cash. */
-  ref: string;
-  customer_id: string;
-  name: string;
-  /** Invoice date, or payment date of unapplied cash. */
-  date: string;
-  due_date: string | null;
-  /** D − due date (≤ 0: not yet due); null for unapplied cash. */
-  days_past_due: number | null;
-  /** Bucket index of an open invoice (0 = current); null for credits. */
-  bucket: number | null;
-  currency: string;
-  /** The invoice (or payment) amount in its own currency. */
-  amount: number;
-  /** Open at D in its own currency (negative for credits). */
-  open: number;
-  /** Open at D in the base currency at D's rate. */
-  base_open: number;
-  disputed: boolean;
 }
 
 /** One page of the lines behind an amount, with how many there are and their exact total. */
