@@ -31,11 +31,48 @@ function missing(value: number | null | undefined): value is null | undefined {
   return value === null || value === undefined || !Number.isFinite(value);
 }
 
+/**
+ * The digits of `abs` (≥ 0) rounded to `digits` decimals as Intl.NumberFormat rounds them: the
+ * number's shortest decimal text (String(abs)) rounded half away from zero. Null when that text
+ * is in exponent form (tiny or huge numbers), for Intl to write.
+ */
+function roundedDigits(abs: number, digits: number): string | null {
+  const text = String(abs);
+  if (text.includes('e')) return null;
+  const point = text.indexOf('.');
+  const whole = point < 0 ? text : text.slice(0, point);
+  const fraction = point < 0 ? '' : text.slice(point + 1);
+  if (fraction.length <= digits) return digits > 0 ? `${whole}.${fraction.padEnd(digits, '0')}` : whole;
+  const kept = whole + fraction.slice(0, digits);
+  if (fraction.charCodeAt(digits) < 53 /* '5' */) return digits > 0 ? `${whole}.${fraction.slice(0, digits)}` : whole;
+  // Round up: add one to the last kept digit, carrying over nines.
+  let i = kept.length - 1;
+  while (i >= 0 && kept[i] === '9') i--;
+  const up = (i < 0 ? '1' : kept.slice(0, i) + String(Number(kept[i]) + 1)) + '0'.repeat(kept.length - 1 - i);
+  return digits > 0 ? `${up.slice(0, up.length - digits)}.${up.slice(up.length - digits)}` : up;
+}
+
+/**
+ * `value` with `digits` decimals and en-US thousands separators: the text of
+ * fixedDigits(digits).format (the hot path of every table cell, several times faster).
+ */
+function grouped(value: number, digits: number): string {
+  const text = roundedDigits(Math.abs(value), digits);
+  if (text === null) return fixedDigits(digits).format(value);
+  const point = digits > 0 ? text.length - digits - 1 : text.length;
+  const head = point % 3 || 3;
+  let out = text.slice(0, head);
+  for (let i = head; i < point; i += 3) out += `,${text.slice(i, i + 3)}`;
+  // Rounded to nothing, a negative number is written as Intl writes it ("-0").
+  return (value < 0 ? '-' : '') + out + text.slice(point);
+}
+
 /** A plain number with thousands separators and `digits` decimals. */
 export function formatNumber(value: number | null | undefined, digits = 0): string {
   if (missing(value)) return DASH;
   // -0.00 reads as a change where there is none.
   const v = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value;
+  if (NUMBER_LOCALE === 'en-US' && Number.isInteger(digits) && digits >= 0 && digits <= 20) return grouped(v, digits);
   return fixedDigits(digits).format(v);
 }
 

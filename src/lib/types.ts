@@ -107,6 +107,12 @@ export interface PortfolioKpis {
   null_reasons: Record<string, string>;
 }
 
+/** What the overview draws of a month-end: its tiles' KPIs, the DSO lines and the aging bars (sent for 24 month-ends). */
+export type TrendPoint = Pick<
+  PortfolioKpis,
+  'as_of' | 'ar' | 'overdue_ratio' | 'dso' | 'best_possible_dso' | 'add' | 'cei' | 'turnover_days' | 'bad_debt_rate' | 'aging'
+>;
+
 /** One row of `aging --by customer --json`. Bucket labels are flat keys of the row. */
 export interface CustomerAging {
   customer_id: string;

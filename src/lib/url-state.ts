@@ -37,18 +37,58 @@ export function hrefWith(url: URL, changes: Changes, pathname = url.pathname): s
   return query ? `${pathname}?${query}` : pathname;
 }
 
-/** A link to `pathname` that keeps only the view (as-of date and filters) of `url`. */
+/** Characters application/x-www-form-urlencoded leaves as they are. */
+const FORM_SAFE = /^[A-Za-z0-9*._-]*$/;
+
+/** `text` encoded as URLSearchParams writes it (space as +; ! ' ( ) ~ escaped, unlike encodeURIComponent). */
+export function formEncode(text: string): string {
+  if (FORM_SAFE.test(text)) return text;
+  try {
+    return encodeURIComponent(text).replace(/[!'()~]|%20/g, (c) => (c === '%20' ? '+' : `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+  } catch {
+    // A lone surrogate: URLSearchParams writes it as U+FFFD.
+    return new URLSearchParams([['', text]]).toString().slice(1);
+  }
+}
+
+/** The view parameters of the last query string asked about (a page's links share one URL). */
+let lastView: { search: string; entries: [string, string][] } | null = null;
+
+function viewEntries(url: URL): [string, string][] {
+  if (lastView?.search !== url.search) {
+    const entries: [string, string][] = [];
+    for (const key of VIEW_PARAMS) {
+      const value = url.searchParams.get(key);
+      if (value) entries.push([key, value]);
+    }
+    lastView = { search: url.search, entries };
+  }
+  return lastView.entries;
+}
+
+/**
+ * A link to `pathname` that keeps only the view (as-of date and filters) of `url`, with `extra`
+ * parameters set: the text `new URLSearchParams` would write, built directly (tables call this
+ * for every cell).
+ */
 export function viewHref(url: URL, pathname: string, extra: Changes = {}): string {
-  const params = new URLSearchParams();
-  for (const key of VIEW_PARAMS) {
-    const value = url.searchParams.get(key);
-    if (value) params.set(key, value);
+  let entries = viewEntries(url);
+  let copied = false;
+  for (const key in extra) {
+    const value = extra[key];
+    if (value === null || value === undefined || value === '') continue;
+    if (!copied) {
+      entries = entries.slice();
+      copied = true;
+    }
+    const at = entries.findIndex(([k]) => k === key);
+    if (at >= 0) entries[at] = [key, String(value)];
+    else entries.push([key, String(value)]);
   }
-  for (const [key, value] of Object.entries(extra)) {
-    if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
-  }
-  const query = params.toString();
-  return query ? `${pathname}?${query}` : pathname;
+  if (entries.length === 0) return pathname;
+  let query = '';
+  for (const [key, value] of entries) query += `${query ? '&' : ''}${formEncode(key)}=${formEncode(value)}`;
+  return `${pathname}?${query}`;
 }
 
 /** The query parameters of `url` to carry along as hidden fields of a GET form that sets `own`. */

@@ -64,6 +64,10 @@ describeInBrowser('customers and the aging drill-down in a browser', () => {
     expect(cents(ar)).toBe(cents(expected.topOverdue.ar));
     // The timeline draws its invoices, the histogram its bins, the open invoices add up to AR.
     expect(await page.locator('svg rect.bar').count()).toBeGreaterThan(5);
+    // Hovering a bar writes its invoice's tooltip (force: a due-date mark of the same bar may lie on top).
+    const timeline = page.locator('section[aria-labelledby="timeline-title"]');
+    await timeline.locator('rect.bar').first().hover({ force: true });
+    await expect.poll(() => timeline.locator('.chart-tooltip').textContent()).toMatch(/^\s*INV\d+ · [\d,]+\.\d\d [A-Z]{3} · /);
     const openNote = await page.locator('#open-title + p').textContent();
     expect(openNote).toMatch(/open lines totalling/);
     expect(await page.locator('[data-testid="open-invoices"] tbody tr').count()).toBeGreaterThan(0);

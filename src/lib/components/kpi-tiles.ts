@@ -10,7 +10,7 @@ import {
   formatSigned,
 } from '../format.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import type { PortfolioKpis } from '../types.ts';
+import type { TrendPoint } from '../types.ts';
 
 /** How a KPI's value reads: money, a ratio shown as %, a value already in %, or days. */
 export type KpiKind = 'money' | 'ratio' | 'percent' | 'days';
@@ -44,8 +44,8 @@ export function formulaOf(key: TileKey): string {
   return KPI_FORMULAS[key] ?? '';
 }
 
-/** A KPI's value from a PortfolioKpis (ECL is not one of its fields). */
-export function kpiValue(kpis: PortfolioKpis, key: Exclude<TileKey, 'ecl'>): number | null {
+/** A KPI's value from a PortfolioKpis or a TrendPoint (ECL is not one of their fields). */
+export function kpiValue(kpis: TrendPoint, key: Exclude<TileKey, 'ecl'>): number | null {
   return kpis[key];
 }
 

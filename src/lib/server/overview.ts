@@ -1,5 +1,5 @@
 /** The overview's figures for a view: KPI tiles with 12-month history, the DSO trend, ECL, aging over time, top overdue customers, newest warnings. */
-import type { PortfolioKpis } from '../types.ts';
+import type { PortfolioKpis, TrendPoint } from '../types.ts';
 import type { ViewState } from '../url-state.ts';
 import { agingByCustomer } from './aging.ts';
 import type { Database } from './db.ts';
@@ -18,6 +18,12 @@ const TOP_OVERDUE = 10;
 /** Warnings in the overview's panel. */
 const NEWEST_WARNINGS = 5;
 
+/** The TrendPoint of `k`: the rest of its fields stay on the server. */
+function trendPoint(k: PortfolioKpis): TrendPoint {
+  const { as_of, ar, overdue_ratio, dso, best_possible_dso, add, cei, turnover_days, bad_debt_rate, aging } = k;
+  return { as_of, ar, overdue_ratio, dso, best_possible_dso, add, cei, turnover_days, bad_debt_rate, aging };
+}
+
 /**
  * The overview of `view` (the book starting on `firstDate`). The tiles' values are awaited; the
  * history behind them and the slower parts are promises the page streams in.
@@ -33,8 +39,8 @@ export async function overviewData(db: Database, view: ViewState, firstDate: str
   const trendRange = monthEndRange(asOf, TREND_MONTHS, firstDate);
 
   const current = await portfolioKpis(db, { asOf, filter }).catch(asHttpError);
-  const trend: Promise<PortfolioKpis[]> = (trendRange ? kpiTrend(db, { ...trendRange, filter }) : Promise.resolve([])).then((ends) =>
-    isMonthEnd(asOf) ? ends : [...ends, current],
+  const trend: Promise<TrendPoint[]> = (trendRange ? kpiTrend(db, { ...trendRange, filter }) : Promise.resolve([])).then((ends) =>
+    (isMonthEnd(asOf) ? ends : [...ends, current]).map(trendPoint),
   );
   const ecl = expectedCreditLossAt(db, recentDates, { months: ECL_MONTHS, filter }).then((points) =>
     points.map(({ as_of, ecl, coverage }) => ({ as_of, ecl, coverage })),

@@ -1,6 +1,6 @@
 /** The aging table's rows as the page shows them: searched, sorted by an allow-listed column, one page at a time. */
 import type { CustomerAging } from '$lib/types';
-import { viewHref, type SortState } from '$lib/url-state';
+import { formEncode, viewHref, type SortState } from '$lib/url-state';
 
 /** One customer's line of the table (only what the page shows). */
 export interface AgingTableRow {
@@ -73,10 +73,19 @@ export function sortRows(rows: readonly AgingTableRow[], sort: SortState): Aging
 }
 
 /**
- * The drill-down of one amount of the table: the open invoices (and credits) behind `cell` (a
- * bucket label, overdue, unapplied or ar) of `customerId`, or of the whole view when null; it
- * keeps the view of `url` and the bucket edges (`bucketsParam`, null for the default).
+ * The drill-downs of one customer's amounts (`customerId`, or the whole view when null): a
+ * function from a cell (a bucket label, overdue, unapplied or ar) to the link to the open
+ * invoices (and credits) behind it, keeping the view of `url` and the bucket edges
+ * (`bucketsParam`, null for the default). The part shared by a row's cells is built once.
  */
+export function drillHrefs(url: URL, customerId: string | null, bucketsParam: string | null): (cell: string) => string {
+  const head = viewHref(url, '/aging/invoices', { customer: customerId });
+  const prefix = `${head}${head.includes('?') ? '&' : '?'}bucket=`;
+  const suffix = bucketsParam ? `&buckets=${formEncode(bucketsParam)}` : '';
+  return (cell) => `${prefix}${formEncode(cell)}${suffix}`;
+}
+
+/** The drill-down of one amount of the table (see drillHrefs). */
 export function drillHref(url: URL, cell: string, customerId: string | null, bucketsParam: string | null): string {
-  return viewHref(url, '/aging/invoices', { customer: customerId, bucket: cell, buckets: bucketsParam });
+  return drillHrefs(url, customerId, bucketsParam)(cell);
 }
