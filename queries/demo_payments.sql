@@ -106,8 +106,9 @@ SELECT 'PAY' || substr(invoice_id, 4) || '-' || k, customer_id, invoice_id, paym
        CASE WHEN takes_discount THEN owed - round(owed * 0.02, 2)
             WHEN overpays THEN owed + greatest(0.01, round(owed * (0.01 + 0.04 * u_split), 2))::DECIMAL(18,2)
             ELSE part_amount END::DECIMAL(18,2),
-       CASE WHEN (h1 // 1000000000000000000 + k) % 7 > 0 THEN preferred_method
-            ELSE CASE (h2 // 1000000000000000000 + k) % 4 WHEN 0 THEN 'transfer' WHEN 1 THEN 'card' WHEN 2 THEN 'check' ELSE 'direct_debit' END END,
+       -- The hashes' top digits as integers: added to a BIGINT, a UBIGINT is widened to HUGEINT.
+       CASE WHEN ((h1 // 1000000000000000000)::INTEGER + k) % 7 > 0 THEN preferred_method
+            ELSE CASE ((h2 // 1000000000000000000)::INTEGER + k) % 4 WHEN 0 THEN 'transfer' WHEN 1 THEN 'card' WHEN 2 THEN 'check' ELSE 'direct_debit' END END,
        $import_id::INTEGER,
        -- Written here rather than derived afterwards (refreshSettlements fills only what is missing).
        currency

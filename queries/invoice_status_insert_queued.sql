@@ -1,4 +1,4 @@
--- Status of each queued invoice (of every invoice when $all, without a queue): its terms, and from all its payments and adjustments the
+-- Status of each queued invoice (invoice_status_insert_all does every invoice): its terms, and from all its payments and adjustments the
 -- first event's date, the first date on which they add up to at least its amount (settled),
 -- and the first date on which they exceed it (overpaid). Same-day events count together.
 INSERT INTO invoice_status
@@ -6,7 +6,7 @@ INSERT INTO invoice_status
 WITH queued AS (
   SELECT i.invoice_id, i.customer_id, i.invoice_date, i.due_date, i.amount, i.currency, i.disputed
   FROM invoices i
-  WHERE $all::BOOLEAN OR i.invoice_id IN (SELECT invoice_id FROM settlement_queue)
+  WHERE i.invoice_id IN (SELECT invoice_id FROM settlement_queue)
 ),
 events AS (
   SELECT p.invoice_id, p.payment_date AS date, p.amount
