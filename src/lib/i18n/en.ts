@@ -551,7 +551,6 @@ export const en = {
   'admin.users.added': 'Added the login {name}.',
   'admin.users.disabled': 'Disabled the login {name}; its sessions have ended.',
 
-  'export.menu': 'Download',
   'export.menuFor': 'Download the {report}',
   'export.report.aging-detail': 'aging detail',
   'export.report.kpi-pack': 'KPI pack',

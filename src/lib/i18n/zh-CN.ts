@@ -551,7 +551,6 @@ export const zhCN: Partial<Messages> = {
   'overview.warnings.medium': '中',
   'overview.warnings.low': '低',
 
-  'export.menu': '下载',
   'export.menuFor': '下载{report}',
   'export.report.aging-detail': '账龄明细',
   'export.report.kpi-pack': 'KPI 报告包',

@@ -39,9 +39,11 @@ export async function overviewData(db: Database, view: ViewState, firstDate: str
   const trendRange = monthEndRange(asOf, TREND_MONTHS, firstDate);
 
   const current = await portfolioKpis(db, { asOf, filter }).catch(asHttpError);
-  const trend: Promise<TrendPoint[]> = (trendRange ? kpiTrend(db, { ...trendRange, filter }) : Promise.resolve([])).then((ends) =>
-    (isMonthEnd(asOf) ? ends : [...ends, current]).map(trendPoint),
-  );
+  // Remembered in the shape the page draws, so that it is sent as one text (answer-transport.ts).
+  const trend: Promise<TrendPoint[]> = db.remember('overviewTrend', { asOf, filter }, async () => {
+    const ends = trendRange ? await kpiTrend(db, { ...trendRange, filter }) : [];
+    return (isMonthEnd(asOf) ? ends : [...ends, current]).map(trendPoint);
+  });
   const ecl = expectedCreditLossAt(db, recentDates, { months: ECL_MONTHS, filter }).then((points) =>
     points.map(({ as_of, ecl, coverage }) => ({ as_of, ecl, coverage })),
   );
