@@ -1,6 +1,7 @@
-// `npm run loadtest [-- --duration 60 --connections 50 --without-imports]`: the built app on the default demo book,
-// with 50 signed-in users (a session and a connection each) on the overview, aging and a customer page while
-// imports run through the import page; reports p95 per page, errors, and the server's memory.
+// `npm run loadtest [-- --duration 60 --connections 50 --without-imports --rate N]`: the built app on the default
+// demo book, with 50 signed-in users (a session and a connection each) on the overview, aging and a customer page
+// while imports run through the import page; reports p95 per page, errors, and the server's memory. Users ask
+// for their next page as soon as the last one has arrived, unless --rate N paces each at N pages per second.
 // The demo book is generated once into data/bench/loadtest-base.duckdb and copied for each run.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,13 +27,21 @@ interface CannonInstance extends PromiseLike<CannonResult> {
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => CannonInstance;
 
 const { values: flags } = parseArgs({
-  options: { duration: { type: 'string' }, connections: { type: 'string' }, 'import-rows': { type: 'string' }, 'without-imports': { type: 'boolean' } },
+  options: {
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    'import-rows': { type: 'string' },
+    'without-imports': { type: 'boolean' },
+    rate: { type: 'string' },
+  },
 });
 /** Seconds of load (default 60). */
 const DURATION = Number(flags.duration ?? process.env.LOADTEST_DURATION ?? 60);
 const CONNECTIONS = Number(flags.connections ?? 50);
 /** Invoices per imported file. */
 const IMPORT_ROWS = Number(flags['import-rows'] ?? 50_000);
+/** Pages per second each user asks for at most (0: the next as soon as the last has arrived). */
+const RATE = Number(flags.rate ?? 0);
 /** The same load with no import (the yardstick the imports are compared with). */
 const WITHOUT_IMPORTS = flags['without-imports'] === true;
 /** The target of issue 7: p95 under 300 ms per page. */
@@ -130,6 +139,8 @@ function loadPage(url: string, path: string, cookies: string[]) {
     connections: cookies.length,
     duration: DURATION,
     timeout: 30,
+    // Paced users: a request that waits on a slow one counts from when it should have left.
+    ...(RATE >= 1 ? { connectionRate: RATE } : {}),
     setupClient: (client: { setHeaders: (headers: Record<string, string>) => void }) => client.setHeaders({ cookie: cookies[next++ % cookies.length] }),
   });
   instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
@@ -158,7 +169,8 @@ async function main(): Promise<void> {
     let memoryPeak = memoryBefore;
     const sampler = setInterval(() => (memoryPeak = Math.max(memoryPeak, rssMb(app.pid))), 1000);
     const running = WITHOUT_IMPORTS ? 'and no import' : `with imports of ${IMPORT_ROWS.toLocaleString('en-US')} invoices running`;
-    console.log(`${CONNECTIONS} connections for ${DURATION} s on ${pages.join(', ')}, ${running}…`);
+    const pace = RATE >= 1 ? `, each user at most ${RATE} page(s) per second` : ', each user asking again at once';
+    console.log(`${CONNECTIONS} connections for ${DURATION} s on ${pages.join(', ')}${pace}, ${running}…`);
     const until = Date.now() + DURATION * 1000;
     // Each page gets every third user.
     const usersOf = (i: number) => cookies.filter((_, k) => k % pages.length === i);

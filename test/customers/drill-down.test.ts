@@ -5,7 +5,7 @@ import { openBook } from '../helpers/book.ts';
 import type { Database } from '../../src/lib/server/db.ts';
 import { agingByCustomer, agingSummary } from '../../src/lib/server/aging.ts';
 import { agingInvoices } from '../../src/lib/server/aging-invoices.ts';
-import { drillHref } from '../../src/routes/aging/aging-table.ts';
+import { drillHref } from '../../src/lib/aging-table.ts';
 import { loadEvent, statusOf, twoCustomers } from './helpers.ts';
 import type { PageServerData } from '../../src/routes/aging/invoices/$types';
 

@@ -10,6 +10,11 @@ import { portfolioKpis } from '../../src/lib/server/kpis.ts';
 import { refreshSettlements } from '../../src/lib/server/settlements.ts';
 import { queryText } from '../../src/lib/server/sql.ts';
 import { keepDefaultViewsWarm, warmDefaultViews } from '../../src/lib/server/warm-up.ts';
+import { agingPageFigures } from '../../src/lib/server/aging-page.ts';
+import { overviewData } from '../../src/lib/server/overview.ts';
+import { agingParamsFromUrl, viewOrProblem } from '../../src/lib/server/page-params.ts';
+import { customerPageFigures } from '../../src/lib/server/customer-page.ts';
+import { RECENT_VIEWS, noteView, recentViews } from '../../src/lib/server/recent-views.ts';
 
 /** Resolves with the remembered answer, or rejects when `name` for `params` would have to be computed. */
 function remembered(db: Database, name: string, params: unknown): Promise<unknown> {
@@ -40,6 +45,68 @@ describe('warmDefaultViews', () => {
     await expect(remembered(db, 'earlyWarnings', whole)).resolves.toBeTruthy();
     // Another view was not computed.
     await expect(remembered(db, 'customerScores', { asOf: last, filter: { segment: 'Enterprise' } })).rejects.toThrow('not computed ahead');
+  });
+
+  test('the aging page and the overview then answer their default view without a query', async () => {
+    await warmDefaultViews(db);
+    const bounds = await bookBounds(db);
+    const { view } = viewOrProblem(new URL('http://localhost/'), bounds);
+    const read = db.read.bind(db);
+    let reads = 0;
+    db.read = ((fn: Parameters<Database['read']>[0]) => {
+      reads++;
+      return read(fn);
+    }) as Database['read'];
+    try {
+      const aging = await agingPageFigures(db, view!, agingParamsFromUrl(new URL('http://localhost/aging')));
+      expect(aging.rows.length).toBeGreaterThan(0);
+      const overview = await overviewData(db, view!, bounds.first_date!);
+      await Promise.all([overview.trend, overview.ecl, overview.topOverdue, overview.warnings]);
+      expect(reads).toBe(0);
+      // Sorted by another column, the aging page has to be worked out.
+      await agingPageFigures(db, view!, agingParamsFromUrl(new URL('http://localhost/aging?sort=name')));
+      expect(reads).toBe(0); // sorting reuses the remembered lines: still no query
+      await agingPageFigures(db, view!, agingParamsFromUrl(new URL('http://localhost/aging?buckets=15,45')));
+      expect(reads).toBeGreaterThan(0);
+    } finally {
+      db.read = read;
+    }
+  });
+
+  test('a customer page opened lately is computed again with the default views', async () => {
+    const bounds = await bookBounds(db);
+    const { view } = viewOrProblem(new URL('http://localhost/'), bounds);
+    const [{ customer_id: id }] = await db.read((conn) => queryText<{ customer_id: string }>(conn, 'SELECT min(customer_id) AS customer_id FROM invoices'));
+    const figures = (f = customerPageFigures(db, id, view!)) => Promise.all([f.profile, f.row, f.timeline, f.histogram, f.open, f.scores()]);
+    noteView(db, `customer ${id}`, () => figures());
+    // A write forgets the customer's answers; the warm-up after it computes them again.
+    await db.write((conn) => conn.run(`INSERT INTO settings VALUES ('recent views test', 'x')`).then(() => undefined));
+    await warmDefaultViews(db);
+    const read = db.read.bind(db);
+    let reads = 0;
+    db.read = ((fn: Parameters<Database['read']>[0]) => {
+      reads++;
+      return read(fn);
+    }) as Database['read'];
+    try {
+      const [profile] = await figures();
+      expect(profile?.customer_id).toBe(id);
+      expect(reads).toBe(0);
+    } finally {
+      db.read = read;
+    }
+  });
+
+  test('only the views opened last are kept, the most recent first', () => {
+    const other = {} as Database;
+    const order: number[] = [];
+    for (let i = 0; i <= RECENT_VIEWS; i++) noteView(other, `view ${i}`, async () => order.push(i));
+    noteView(other, 'view 3', async () => order.push(3)); // opened again: the most recent now
+    const kept = recentViews(other);
+    expect(kept).toHaveLength(RECENT_VIEWS);
+    for (const refresh of kept) void refresh();
+    // view 0 dropped out (the oldest); view 3 comes first.
+    expect(order).toEqual([3, ...Array.from({ length: RECENT_VIEWS }, (_, k) => RECENT_VIEWS - k).filter((i) => i !== 3)]);
   });
 
   test('a write forgets the remembered answers and calls the after-write listeners', async () => {

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatMoney, formatNumber } from '../../src/lib/format.ts';
 import { viewHref } from '../../src/lib/url-state.ts';
-import { drillHref, drillHrefs } from '../../src/routes/aging/aging-table.ts';
+import { drillHref, drillHrefs } from '../../src/lib/aging-table.ts';
 
 /** A small deterministic generator (the same values every run). */
 function lcg(seed: number): () => number {

@@ -3,17 +3,21 @@
  * starts and after every write, so that no visitor waits seconds for the risk engine. Uses the
  * pages' own data functions, so the answers remembered are exactly the ones the pages ask for.
  */
-import { agingByCustomer } from './aging.ts';
+import { agingPageFigures } from './aging-page.ts';
 import { bookBounds, bookCurrency } from './book.ts';
 import type { Database } from './db.ts';
 import { overviewData } from './overview.ts';
-import { bookFilter, viewOrProblem } from './page-params.ts';
+import { agingParamsFromUrl, bookFilter, viewOrProblem } from './page-params.ts';
+import { recentViews } from './recent-views.ts';
 import { riskPageData } from './risk-pages.ts';
 import { customerScores, earlyWarnings } from './risk/index.ts';
 import { warmExplorePayload } from './explore/payload-cache.ts';
 import { TooManyInvoices } from './explore/stream.ts';
 
-/** Computes every page's default view; resolves when all are remembered (failures are reported, not thrown). */
+/**
+ * Computes every page's default view, then the views opened last (recent-views.ts); resolves when
+ * all are remembered (failures are reported, not thrown).
+ */
 export async function warmDefaultViews(db: Database, report: (problem: string) => void = console.error): Promise<void> {
   const [bounds] = await Promise.all([bookBounds(db), bookCurrency(db)]);
   const { view } = viewOrProblem(new URL('http://localhost/'), bounds);
@@ -26,12 +30,14 @@ export async function warmDefaultViews(db: Database, report: (problem: string) =
       const overview = await overviewData(db, view, bounds.first_date!);
       return [overview.trend, overview.ecl, overview.topOverdue, overview.warnings];
     },
-    () => [agingByCustomer(db, whole)],
+    () => [agingPageFigures(db, view, agingParamsFromUrl(new URL('http://localhost/aging')))],
     () => [customerScores(db, whole)],
     () => Object.values(riskPageData(db, view)).filter((v) => v instanceof Promise),
     () => [earlyWarnings(db, whole)],
     // Beyond what the browser takes, the Explore page asks the server for bins instead.
     () => [warmExplorePayload(db, view).catch((err: unknown) => (err instanceof TooManyInvoices ? undefined : Promise.reject(err)))],
+    // Then the views visitors opened last (customer pages), so that a write keeps them served too.
+    () => recentViews(db).map((refresh) => refresh()),
   ];
   for (const page of pages) {
     const outcomes = await Promise.allSettled(await Promise.resolve(page()).catch((err: unknown) => [Promise.reject(err)]));

@@ -1,9 +1,9 @@
 /** The aging table by customer: buckets chosen in the URL, searched, sorted and paged on the server, with a totals row. */
 import { appDb } from '$lib/server/app-db';
-import { agingByCustomer, agingSummary } from '$lib/server/aging';
-import { agingParamsFromUrl, asHttpError, bookFilter, pageOf, requireView } from '$lib/server/page-params';
+import { agingPageFigures } from '$lib/server/aging-page';
+import { agingParamsFromUrl, asHttpError, pageOf, requireView } from '$lib/server/page-params';
 import { AGING_PAGE_SIZE } from '$lib/url-state';
-import { searchRows, sortRows, tableRow } from './aging-table';
+import { searchRows } from '$lib/aging-table';
 import { requirePermission } from '$lib/server/auth/guard';
 import type { PageServerLoad } from './$types';
 
@@ -14,14 +14,7 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
   if (!view) return { aging: null };
   const params = agingParamsFromUrl(url);
   const db = await appDb();
-  const request = { asOf: view.asOf, buckets: params.edges, filter: bookFilter(view) };
-  // The sorted table is remembered with the figures, so a busy page sorts each view once.
-  const [all, summary] = await Promise.all([
-    db.remember('agingTable', { request, labels: params.labels, sort: params.sort }, async () =>
-      sortRows((await agingByCustomer(db, request)).map((r) => tableRow(r, params.labels)), params.sort),
-    ),
-    agingSummary(db, request),
-  ]).catch(asHttpError);
+  const { rows: all, summary } = await agingPageFigures(db, view, params).catch(asHttpError);
 
   const matching = searchRows(all, params.q);
   const shown = pageOf(matching, params.page);

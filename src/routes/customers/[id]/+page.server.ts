@@ -5,20 +5,12 @@
  */
 import { error } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
-import { agingInvoices } from '$lib/server/aging-invoices';
 import { requirePermission } from '$lib/server/auth/guard';
-import { customerAging, customerProfile, daysBeyondTermsHistogram, paymentTimeline } from '$lib/server/customers';
-import { scoreHistory } from '$lib/server/risk/index';
-import { asHttpError, bookFilter, requireView } from '$lib/server/page-params';
+import { customerPageFigures } from '$lib/server/customer-page';
+import { asHttpError, requireView } from '$lib/server/page-params';
+import { noteView } from '$lib/server/recent-views';
 import { can } from '$lib/auth-roles';
 import type { PageServerLoad } from './$types';
-
-/** Open invoices listed on the page (the rest are one link away, in the aging drill-down). */
-const OPEN_INVOICES = 50;
-/** Month-ends of score history before D. */
-const SCORE_MONTHS = 12;
-/** Months of settled invoices in the histogram. */
-const HISTOGRAM_MONTHS = 12;
 
 export const load: PageServerLoad = async ({ parent, params, locals }) => {
   const user = requirePermission(locals, 'view');
@@ -27,15 +19,17 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
   const db = await appDb();
   const id = params.id;
   const asOf = view.asOf;
+  const figures = customerPageFigures(db, id, view);
   const [profile, row, timeline, histogram, open] = await Promise.all([
-    customerProfile(db, id, asOf),
-    customerAging(db, id, asOf, bookFilter(view)),
-    paymentTimeline(db, id, asOf),
-    daysBeyondTermsHistogram(db, id, asOf, HISTOGRAM_MONTHS),
-    agingInvoices(db, { asOf, filter: { customer_id: id }, cell: 'ar', limit: OPEN_INVOICES }),
+    figures.profile, figures.row, figures.timeline, figures.histogram, figures.open,
   ]).catch(asHttpError);
   if (!profile) error(404, `The book has no customer "${id}".`);
-  const scores = scoreHistory(db, { asOf, customerId: id, months: SCORE_MONTHS });
+  const scores = figures.scores();
+  // Refreshed ahead after the next write, with the default views.
+  noteView(db, `customer ${JSON.stringify([id, view])}`, async () => {
+    const again = customerPageFigures(db, id, view);
+    await Promise.all([again.profile, again.row, again.timeline, again.histogram, again.open, again.scores()]);
+  });
 
   return {
     customer: {

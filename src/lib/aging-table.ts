@@ -1,6 +1,6 @@
 /** The aging table's rows as the page shows them: searched, sorted by an allow-listed column, one page at a time. */
-import type { CustomerAging } from '$lib/types';
-import { formEncode, viewHref, type SortState } from '$lib/url-state';
+import type { CustomerAging } from './types.ts';
+import { formEncode, viewHref, type SortState } from './url-state.ts';
 
 /** One customer's line of the table (only what the page shows). */
 export interface AgingTableRow {

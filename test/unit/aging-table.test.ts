@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { agingParamsFromUrl, pageOf } from '$lib/server/page-params';
 import type { CustomerAging } from '$lib/types';
 import { nextSort, parseSort, sortParam } from '$lib/url-state';
-import { searchRows, sortRows, startsDescending, tableRow, type AgingTableRow } from './aging-table';
+import { searchRows, sortRows, startsDescending, tableRow, type AgingTableRow } from '../../src/lib/aging-table.ts';
 
 const url = (query: string) => new URL(`http://x/aging?${query}`);
 const labels = ['current', '1-30', '31-60', '61-90', '91-120', '120+'];
