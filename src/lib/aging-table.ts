@@ -1,5 +1,6 @@
 /** The aging table's rows as the page shows them: searched, sorted by an allow-listed column, one page at a time. */
 import type { CustomerAging } from './types.ts';
+import { sortByColumn } from './sort-rows.ts';
 import { formEncode, viewHref, type SortState } from './url-state.ts';
 
 /** One customer's line of the table (only what the page shows). */
@@ -56,20 +57,7 @@ function cell(r: AgingTableRow, key: string): string | number | null {
 
 /** Rows in the order of `sort`; empty values (no credit limit, no settled invoice) always last; ties by customer id. */
 export function sortRows(rows: readonly AgingTableRow[], sort: SortState): AgingTableRow[] {
-  const sign = sort.desc ? -1 : 1;
-  return [...rows].sort((a, b) => {
-    const x = cell(a, sort.key);
-    const y = cell(b, sort.key);
-    if (x === null || y === null) {
-      if (x !== y) return x === null ? 1 : -1;
-    } else if (typeof x === 'string' || typeof y === 'string') {
-      const c = String(x).localeCompare(String(y), 'en', { sensitivity: 'base', numeric: true });
-      if (c !== 0) return sign * c;
-    } else if (x !== y) {
-      return sign * (x - y);
-    }
-    return a.customer_id.localeCompare(b.customer_id, 'en');
-  });
+  return sortByColumn(rows, sort, cell, (a, b) => a.customer_id.localeCompare(b.customer_id, 'en'));
 }
 
 /**

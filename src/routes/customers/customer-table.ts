@@ -2,6 +2,7 @@
 import type { CustomerListRow } from '$lib/server/customer-list';
 import type { Tier } from '$lib/risk/types';
 import type { SortState } from '$lib/url-state';
+import { sortByColumn } from '$lib/sort-rows';
 
 /** The columns the list sorts on (an allow-list: anything else falls back to AR, largest first). */
 export const CUSTOMER_SORT_COLUMNS = ['name', 'segment', 'region', 'score', 'tier', 'ar', 'overdue', 'overdue_ratio', 'credit_limit', 'utilisation'] as const;
@@ -33,20 +34,7 @@ function cell(r: CustomerListRow, key: string): string | number | null {
 
 /** Rows in the order of `sort`: empty values (no score, no limit) last either way, ties by customer id. */
 export function sortCustomers(rows: readonly CustomerListRow[], sort: SortState): CustomerListRow[] {
-  const sign = sort.desc ? -1 : 1;
-  return [...rows].sort((a, b) => {
-    const x = cell(a, sort.key);
-    const y = cell(b, sort.key);
-    if (x === null || y === null) {
-      if (x !== y) return x === null ? 1 : -1;
-    } else if (typeof x === 'string' || typeof y === 'string') {
-      const c = String(x).localeCompare(String(y), 'en', { sensitivity: 'base', numeric: true });
-      if (c !== 0) return sign * c;
-    } else if (x !== y) {
-      return sign * (x - y);
-    }
-    return a.customer_id.localeCompare(b.customer_id, 'en', { numeric: true });
-  });
+  return sortByColumn(rows, sort, cell, (a, b) => a.customer_id.localeCompare(b.customer_id, 'en', { numeric: true }));
 }
 
 /** The rows of one tier, or all of them for no tier. */
