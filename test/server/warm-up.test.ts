@@ -157,4 +157,26 @@ describe('keepDefaultViewsWarm', () => {
       await db.close();
     }
   });
+
+  test('a customer page opened for the first time is served from before the next write too', async () => {
+    const db = await Database.open(':memory:');
+    try {
+      await generateDemo(db, { customers: 40, invoices: 2_000, seed: 5 });
+      await keepDefaultViewsWarm(db);
+      const bounds = await bookBounds(db);
+      const { view } = viewOrProblem(new URL('http://localhost/'), bounds);
+      const [{ customer_id: id }] = await db.read((conn) => queryText<{ customer_id: string }>(conn, 'SELECT min(customer_id) AS customer_id FROM invoices'));
+      const open = (f = customerPageFigures(db, id, view!)) => Promise.all([f.profile, f.row, f.timeline, f.histogram, f.open, f.scores()]);
+      const before = await open();
+      // Opened for the first time: the warm-up takes the view in at once.
+      await noteView(db, `customer ${id}`, () => open());
+      await db.write((conn) => conn.run(`INSERT INTO settings VALUES ('first view test', 'x')`).then(() => undefined));
+      // Right after the write, the score history is still the one from before it (not computed again).
+      const history = { asOf: view!.asOf, customerId: id, months: 12 };
+      await expect(remembered(db, 'scoreHistory', history)).resolves.toBe(before[5]);
+      await db.afterWritesSettled();
+    } finally {
+      await db.close();
+    }
+  });
 });

@@ -1,7 +1,9 @@
 /** Loads the SQL files of queries/ and runs them with every value bound, never spliced. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DuckDBConnection, type DuckDBDataChunk, type DuckDBValue, listValue, LIST, VARCHAR, INTEGER, DOUBLE, type DuckDBType } from '@duckdb/node-api';
+import {
+  type DuckDBConnection, type DuckDBDataChunk, type DuckDBValue, JSDuckDBValueConverter, listValue, LIST, VARCHAR, INTEGER, DOUBLE, type DuckDBType,
+} from '@duckdb/node-api';
 import { queriesDir } from './paths.ts';
 
 /** A value a query may be given: dates travel as ISO strings and are cast in SQL. */
@@ -56,12 +58,21 @@ function plain(value: unknown): unknown {
 /** Runs SQL text with bound values; rows come back with bigints as numbers and dates as ISO strings. */
 export async function queryText<T = Row>(conn: DuckDBConnection, text: string, params: Params = {}): Promise<T[]> {
   const { values, types } = toDuck(paramsUsed(text, params));
-  const reader = await conn.runAndReadAll(text, values, types);
-  return reader.getRowObjectsJS().map((row) => {
-    const out: Row = {};
-    for (const [k, v] of Object.entries(row)) out[k] = plain(v);
-    return out as T;
-  });
+  const result = await conn.run(text, values, types);
+  const names = result.deduplicatedColumnNames();
+  const rows: T[] = [];
+  // Chunk by chunk (2,048 rows), as DuckDB hands them over: between two, the event loop serves
+  // others, so a large answer being read does not hold up every page meanwhile.
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    for (let r = 0; r < chunk.rowCount; r++) {
+      const row: Row = {};
+      chunk.visitRowValues(r, (value, _row, column, type) => {
+        row[names[column]] = plain(JSDuckDBValueConverter(value, type, JSDuckDBValueConverter));
+      });
+      rows.push(row as T);
+    }
+  }
+  return rows;
 }
 
 /** Runs `queries/<name>.sql` and returns its rows. */

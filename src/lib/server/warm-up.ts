@@ -8,7 +8,7 @@ import { bookBounds, bookCurrency } from './book.ts';
 import type { Database } from './db.ts';
 import { overviewData } from './overview.ts';
 import { agingParamsFromUrl, bookFilter, viewOrProblem } from './page-params.ts';
-import { recentViews } from './recent-views.ts';
+import { onNewRecentView, recentViews } from './recent-views.ts';
 import { riskPageData } from './risk-pages.ts';
 import { customerScores, earlyWarnings } from './risk/index.ts';
 import { warmExplorePayload } from './explore/payload-cache.ts';
@@ -48,11 +48,12 @@ export async function warmDefaultViews(db: Database, report: (problem: string) =
 }
 
 /**
- * Keeps the default views warm on `db`: now, and after every write. Their answers are published
- * (Database.refreshing): after a write, visitors are served the figures from before it until the
- * new ones are ready. Writes that land while a refresh runs are folded into one more run after
- * it, never several at once; the listener's promise resolves when the run that covers its write
- * has finished, so an import can wait until the dashboard shows it. Returns the first run.
+ * Keeps the default views warm on `db`: now, after every write, and when a view joins the
+ * recent ones (recent-views.ts). Their answers are published (Database.refreshing): after a
+ * write, visitors are served the figures from before it until the new ones are ready. Writes
+ * that land while a refresh runs are folded into one more run after it, never several at once;
+ * the listener's promise resolves when the run that covers its write has finished, so an import
+ * can wait until the dashboard shows it. Returns the first run.
  */
 export function keepDefaultViewsWarm(db: Database): Promise<void> {
   let running: Promise<void> | null = null;
@@ -78,5 +79,7 @@ export function keepDefaultViewsWarm(db: Database): Promise<void> {
     return running;
   };
   db.afterEachWrite(run);
+  // A view opened for the first time joins at once (its answers, just computed, are kept).
+  onNewRecentView(db, run);
   return run();
 }

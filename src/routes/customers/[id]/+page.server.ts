@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
   if (!profile) error(404, `The book has no customer "${id}".`);
   const scores = figures.scores();
   // Refreshed ahead after the next write, with the default views.
-  noteView(db, `customer ${JSON.stringify([id, view])}`, async () => {
+  void noteView(db, `customer ${JSON.stringify([id, view])}`, async () => {
     const again = customerPageFigures(db, id, view);
     await Promise.all([again.profile, again.row, again.timeline, again.histogram, again.open, again.scores()]);
   });
