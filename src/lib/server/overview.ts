@@ -39,7 +39,7 @@ export async function overviewData(db: Database, view: ViewState, firstDate: str
   const trendRange = monthEndRange(asOf, TREND_MONTHS, firstDate);
 
   const current = await portfolioKpis(db, { asOf, filter }).catch(asHttpError);
-  // Remembered in the shape the page draws, so that it is sent as one text (answer-transport.ts).
+  // Remembered in the shape the page draws: built once per view and data, not on every request.
   const trend: Promise<TrendPoint[]> = db.remember('overviewTrend', { asOf, filter }, async () => {
     const ends = trendRange ? await kpiTrend(db, { ...trendRange, filter }) : [];
     return (isMonthEnd(asOf) ? ends : [...ends, current]).map(trendPoint);
