@@ -13,7 +13,7 @@ import { keepDefaultViewsWarm, warmDefaultViews } from '../../src/lib/server/war
 import { agingPageFigures } from '../../src/lib/server/aging-page.ts';
 import { overviewData } from '../../src/lib/server/overview.ts';
 import { agingParamsFromUrl, viewOrProblem } from '../../src/lib/server/page-params.ts';
-import { customerPageFigures } from '../../src/lib/server/customer-page.ts';
+import { allCustomerPageFigures } from '../../src/lib/server/customer-page.ts';
 import { RECENT_VIEWS, noteView, recentViews } from '../../src/lib/server/recent-views.ts';
 
 /** Resolves with the remembered answer, or rejects when `name` for `params` would have to be computed. */
@@ -87,7 +87,7 @@ describe('warmDefaultViews', () => {
     const bounds = await bookBounds(db);
     const { view } = viewOrProblem(new URL('http://localhost/'), bounds);
     const [{ customer_id: id }] = await db.read((conn) => queryText<{ customer_id: string }>(conn, 'SELECT min(customer_id) AS customer_id FROM invoices'));
-    const figures = (f = customerPageFigures(db, id, view!)) => Promise.all([f.profile, f.row, f.timeline, f.histogram, f.open, f.scores()]);
+    const figures = () => allCustomerPageFigures(db, id, view!);
     noteView(db, `customer ${id}`, () => figures());
     // A write forgets the customer's answers; the warm-up after it computes them again.
     await db.write((conn) => conn.run(`INSERT INTO settings VALUES ('recent views test', 'x')`).then(() => undefined));
@@ -166,7 +166,7 @@ describe('keepDefaultViewsWarm', () => {
       const bounds = await bookBounds(db);
       const { view } = viewOrProblem(new URL('http://localhost/'), bounds);
       const [{ customer_id: id }] = await db.read((conn) => queryText<{ customer_id: string }>(conn, 'SELECT min(customer_id) AS customer_id FROM invoices'));
-      const open = (f = customerPageFigures(db, id, view!)) => Promise.all([f.profile, f.row, f.timeline, f.histogram, f.open, f.scores()]);
+      const open = () => allCustomerPageFigures(db, id, view!);
       const before = await open();
       // Opened for the first time: the warm-up takes the view in at once.
       await noteView(db, `customer ${id}`, () => open());

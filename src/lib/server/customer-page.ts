@@ -32,3 +32,9 @@ export function customerPageFigures(db: Database, id: string, view: ViewState) {
     scores: () => scoreHistory(db, { asOf, customerId: id, months: SCORE_MONTHS }),
   };
 }
+
+/** Every figure of the customer's page, the score history included: what a refresh of the page computes. */
+export function allCustomerPageFigures(db: Database, id: string, view: ViewState) {
+  const f = customerPageFigures(db, id, view);
+  return Promise.all([f.profile, f.row, f.timeline, f.histogram, f.open, f.scores()]);
+}

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  type DuckDBConnection, type DuckDBDataChunk, type DuckDBValue, JSDuckDBValueConverter, listValue, LIST, VARCHAR, INTEGER, DOUBLE, type DuckDBType,
+  type DuckDBConnection, type DuckDBDataChunk, type DuckDBResult, type DuckDBValue, JSDuckDBValueConverter, listValue, LIST, VARCHAR, INTEGER, DOUBLE, type DuckDBType,
 } from '@duckdb/node-api';
 import { queriesDir } from './paths.ts';
 
@@ -55,6 +55,11 @@ function plain(value: unknown): unknown {
   return value;
 }
 
+/** Hands each chunk of `result` to `sink`, in order, until the rows run out. */
+async function eachChunk(result: DuckDBResult, sink: (chunk: DuckDBDataChunk) => Promise<void> | void): Promise<void> {
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) await sink(chunk);
+}
+
 /** Runs SQL text with bound values; rows come back with bigints as numbers and dates as ISO strings. */
 export async function queryText<T = Row>(conn: DuckDBConnection, text: string, params: Params = {}): Promise<T[]> {
   const { values, types } = toDuck(paramsUsed(text, params));
@@ -63,7 +68,7 @@ export async function queryText<T = Row>(conn: DuckDBConnection, text: string, p
   const rows: T[] = [];
   // Chunk by chunk (2,048 rows), as DuckDB hands them over: between two, the event loop serves
   // others, so a large answer being read does not hold up every page meanwhile.
-  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+  await eachChunk(result, (chunk) => {
     for (let r = 0; r < chunk.rowCount; r++) {
       const row: Row = {};
       chunk.visitRowValues(r, (value, _row, column, type) => {
@@ -71,7 +76,7 @@ export async function queryText<T = Row>(conn: DuckDBConnection, text: string, p
       });
       rows.push(row as T);
     }
-  }
+  });
   return rows;
 }
 
@@ -99,6 +104,5 @@ export async function streamQuery(
 ): Promise<void> {
   const text = sqlText(name);
   const { values, types } = toDuck(paramsUsed(text, params));
-  const result = await conn.stream(text, values, types);
-  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) await sink(chunk);
+  await eachChunk(await conn.stream(text, values, types), sink);
 }

@@ -6,7 +6,7 @@
 import { error } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { requirePermission } from '$lib/server/auth/guard';
-import { customerPageFigures } from '$lib/server/customer-page';
+import { allCustomerPageFigures, customerPageFigures } from '$lib/server/customer-page';
 import { asHttpError, requireView } from '$lib/server/page-params';
 import { noteView } from '$lib/server/recent-views';
 import { can } from '$lib/auth-roles';
@@ -26,10 +26,7 @@ export const load: PageServerLoad = async ({ parent, params, locals }) => {
   if (!profile) error(404, `The book has no customer "${id}".`);
   const scores = figures.scores();
   // Refreshed ahead after the next write, with the default views.
-  void noteView(db, `customer ${JSON.stringify([id, view])}`, async () => {
-    const again = customerPageFigures(db, id, view);
-    await Promise.all([again.profile, again.row, again.timeline, again.histogram, again.open, again.scores()]);
-  });
+  void noteView(db, `customer ${JSON.stringify([id, view])}`, () => allCustomerPageFigures(db, id, view));
 
   return {
     customer: {
