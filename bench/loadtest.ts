@@ -130,23 +130,39 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Runs autocannon on one page with one connection per cookie (a user each); collects every response time. */
-function loadPage(url: string, path: string, cookies: string[]) {
-  const times: number[] = [];
+/** Runs autocannon for `seconds` on one page with one connection per cookie; collects every response time. */
+function cannon(url: string, path: string, cookies: string[], seconds: number, times: number[]): Promise<CannonResult> {
   let next = 0;
   const instance = autocannon({
     url: `${url}${path}`,
     connections: cookies.length,
-    duration: DURATION,
+    duration: seconds,
     timeout: 30,
-    // Paced users: a request that waits on a slow one counts from when it should have left.
     ...(RATE >= 1 ? { connectionRate: RATE } : {}),
     setupClient: (client: { setHeaders: (headers: Record<string, string>) => void }) => client.setHeaders({ cookie: cookies[next++ % cookies.length] }),
   });
   instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
-  return new Promise<{ path: string; times: number[]; result: CannonResult }>((resolve, reject) =>
-    instance.then((result) => resolve({ path, times, result }), reject),
-  );
+  return new Promise((resolve, reject) => instance.then(resolve, reject));
+}
+
+/**
+ * Loads one page with a user (a connection) per cookie. Paced users start at their own moment
+ * within the first second (`offsets`, in seconds): autocannon paces a connection by a timer
+ * started with it, so users started together would all ask in the same instant every second.
+ */
+async function loadPage(url: string, path: string, cookies: string[], offsets: number[]) {
+  const times: number[] = [];
+  const users =
+    RATE >= 1
+      ? cookies.map(async (cookie, k) => {
+          await new Promise((r) => setTimeout(r, offsets[k] * 1000));
+          return cannon(url, path, [cookie], DURATION - offsets[k], times);
+        })
+      : [cannon(url, path, cookies, DURATION, times)];
+  const each = await Promise.all(users);
+  const result = { errors: 0, timeouts: 0, non2xx: 0 };
+  for (const r of each) for (const key of ['errors', 'timeouts', 'non2xx'] as const) result[key] += r[key];
+  return { path, times, result };
 }
 
 async function main(): Promise<void> {
@@ -174,8 +190,10 @@ async function main(): Promise<void> {
     const until = Date.now() + DURATION * 1000;
     // Each page gets every third user.
     const usersOf = (i: number) => cookies.filter((_, k) => k % pages.length === i);
+    // Paced users spread over the second, in turn across the pages.
+    const offsetsOf = (i: number) => usersOf(i).map((_, k) => (k * pages.length + i) / CONNECTIONS);
     const noImports = Promise.resolve({ seconds: [] as number[], failures: [] as string[] });
-    const [imports, ...results] = await Promise.all([WITHOUT_IMPORTS ? noImports : importLoop(app, dir, facts, until), ...pages.map((p, i) => loadPage(app.url, p, usersOf(i)))]);
+    const [imports, ...results] = await Promise.all([WITHOUT_IMPORTS ? noImports : importLoop(app, dir, facts, until), ...pages.map((p, i) => loadPage(app.url, p, usersOf(i), offsetsOf(i)))]);
     clearInterval(sampler);
     const memoryAfter = rssMb(app.pid);
 

@@ -3,7 +3,7 @@
 // change and every attempt in the audit log, and the permission check every page makes.
 import { createHash } from 'node:crypto';
 import { isHttpError } from '@sveltejs/kit';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { auditEntries } from '../../src/lib/server/audit.ts';
 import { requirePermission } from '../../src/lib/server/auth/guard.ts';
 import { checkPassword, hashPassword } from '../../src/lib/server/auth/passwords.ts';
@@ -124,6 +124,48 @@ describe('signing in and sessions', () => {
     expect(second.session.token).not.toBe(first.session.token);
     expect(await sessionUser(db, first.session.token)).toBeNull();
     expect(await sessionUser(db, second.session.token)).not.toBeNull();
+  });
+
+  test('a session confirmed in the last minute is answered without waiting for the database, which confirms it again meanwhile', async () => {
+    const r = await signIn(db, attempt('alice', PASSWORD), new LoginThrottle());
+    if (!r.ok) throw new Error('sign-in failed');
+    const token = r.session.token;
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(start);
+      expect(await sessionUser(db, token)).toEqual({ name: 'alice', role: 'auditor' });
+      // The session goes from the database behind the process's back (the process itself forgets
+      // the sessions it ends, as the idle/logout/disable test shows).
+      await rows(`DELETE FROM sessions`);
+      const reads = vi.spyOn(db, 'read');
+      vi.setSystemTime(start + 4_000);
+      expect(await sessionUser(db, token)).not.toBeNull(); // confirmed 4 s ago: no query at all
+      expect(reads).not.toHaveBeenCalled();
+      vi.setSystemTime(start + 6_000);
+      // Confirmed 6 s ago: answered from memory while the database is asked in the background...
+      expect(await sessionUser(db, token)).not.toBeNull();
+      expect(reads).toHaveBeenCalledTimes(1);
+      reads.mockRestore();
+      // ...which finds it gone, so the next request is refused.
+      let user: unknown = 'served';
+      for (let i = 0; i < 200 && user !== null; i++) {
+        await new Promise((done) => setTimeout(done, 10));
+        user = await sessionUser(db, token);
+      }
+      expect(user).toBeNull();
+
+      // Past a minute without a confirmation, the request waits for the database.
+      const again = await signIn(db, attempt('alice', PASSWORD), new LoginThrottle());
+      if (!again.ok) throw new Error('sign-in failed');
+      vi.setSystemTime(Date.now());
+      expect(await sessionUser(db, again.session.token)).not.toBeNull();
+      await rows(`DELETE FROM sessions`);
+      vi.setSystemTime(Date.now() + 61_000);
+      expect(await sessionUser(db, again.session.token)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('failed and throttled attempts are refused alike for wrong passwords and unknown names, and audited', async () => {

@@ -13,10 +13,14 @@ export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
 
 /**
- * A session found live is trusted for this long without asking the database again, so that 50
- * busy readers cost no query each; ending a session or disabling a login forgets it at once.
- * The idle timeout and the absolute lifetime are kept to within this much.
+ * A session the database found live is trusted for this long without waiting for it again, so
+ * that 50 busy readers cost no query each and a page never waits behind an import for its
+ * session; ending a session or disabling a login (both in this process, the only one that may
+ * write the book while it runs) forgets it at once. Well within the idle timeout, so a session
+ * idle too long is always looked up again before it is served.
  */
+const TRUSTED_MS = 60 * 1000;
+/** After this long the database is asked again in the background, while the session is served. */
 const RECHECK_MS = 5 * 1000;
 
 /** A token as the browser holds it: 32 random bytes in base64url. */
@@ -58,8 +62,16 @@ export async function openSession(conn: DuckDBConnection, userName: string, prev
 }
 
 const lastTouch = new Map<string, number>();
-/** Sessions found live recently: token hash → the user and when the database said so. */
-const recentlyLive = new Map<string, { user: SessionUser; checkedAt: number }>();
+
+/** A session found live: its user, when the database said so, when it ends at the latest, and a recheck under way. */
+interface LiveSession {
+  user: SessionUser;
+  checkedAt: number;
+  expiresAt: number;
+  recheck?: Promise<unknown>;
+}
+/** Sessions found live recently, by token hash. */
+const recentlyLive = new Map<string, LiveSession>();
 
 /** Forgets what `recentlyLive` knows of one session, or of every session. */
 function forgetLive(hash?: string): void {
@@ -67,18 +79,10 @@ function forgetLive(hash?: string): void {
   else recentlyLive.clear();
 }
 
-/**
- * The user a session token belongs to, or null when it is unknown, expired, idle too long or its
- * login is disabled. Marks the session as used (at most once a minute, without waiting for it).
- */
-export async function sessionUser(db: Database, token: string | undefined): Promise<SessionUser | null> {
-  if (!token || !TOKEN_PATTERN.test(token)) return null;
-  const hash = tokenHash(token);
-  const now = Date.now();
-  const recent = recentlyLive.get(hash);
-  if (recent && now - recent.checkedAt < RECHECK_MS) return recent.user;
+/** Asks the database whether the session of `hash` is live at `now`: its user, or null (then forgotten). */
+async function lookUp(db: Database, hash: string, now: number): Promise<SessionUser | null> {
   const [row] = await db.read((conn) =>
-    query<{ name: string; role: SessionUser['role']; last_seen_ms: number }>(conn, 'auth_session_get', {
+    query<{ name: string; role: SessionUser['role']; last_seen_ms: number; expires_ms: number }>(conn, 'auth_session_get', {
       token_hash: hash, now: sqlTimestamp(now), idle_since: sqlTimestamp(now - SESSION_IDLE_MS),
     }),
   );
@@ -94,10 +98,28 @@ export async function sessionUser(db: Database, token: string | undefined): Prom
   }
   const user: SessionUser = { name: row.name, role: row.role };
   if (recentlyLive.size > 10_000) {
-    for (const [key, entry] of recentlyLive) if (now - entry.checkedAt >= RECHECK_MS) recentlyLive.delete(key);
+    for (const [key, entry] of recentlyLive) if (now - entry.checkedAt >= TRUSTED_MS) recentlyLive.delete(key);
   }
-  recentlyLive.set(hash, { user, checkedAt: now });
+  recentlyLive.set(hash, { user, checkedAt: now, expiresAt: row.expires_ms });
   return user;
+}
+
+/**
+ * The user a session token belongs to, or null when it is unknown, expired, idle too long or its
+ * login is disabled. Marks the session as used (at most once a minute, without waiting for it).
+ * A session confirmed in the last minute is answered at once (and confirmed again meanwhile).
+ */
+export async function sessionUser(db: Database, token: string | undefined): Promise<SessionUser | null> {
+  if (!token || !TOKEN_PATTERN.test(token)) return null;
+  const hash = tokenHash(token);
+  const now = Date.now();
+  const recent = recentlyLive.get(hash);
+  if (!recent || now - recent.checkedAt >= TRUSTED_MS || now >= recent.expiresAt) return lookUp(db, hash, now);
+  if (now - recent.checkedAt >= RECHECK_MS && !recent.recheck) {
+    // Only this entry's own recheck clears its mark: a newer entry has none.
+    recent.recheck = lookUp(db, hash, now).catch(() => undefined).finally(() => (recent.recheck = undefined));
+  }
+  return recent.user;
 }
 
 /** Ends the session of `token` (logout), on `conn` inside a write transaction. */
