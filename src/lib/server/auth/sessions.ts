@@ -116,7 +116,7 @@ export async function sessionUser(db: Database, token: string | undefined): Prom
   const recent = recentlyLive.get(hash);
   if (!recent || now - recent.checkedAt >= TRUSTED_MS || now >= recent.expiresAt) return lookUp(db, hash, now);
   if (now - recent.checkedAt >= RECHECK_MS && !recent.recheck) {
-    // Only this entry's own recheck clears its mark: a newer entry has none.
+    // A recheck that finds the session replaces this entry; one that fails lets the next request try again.
     recent.recheck = lookUp(db, hash, now).catch(() => undefined).finally(() => (recent.recheck = undefined));
   }
   return recent.user;
