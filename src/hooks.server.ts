@@ -1,14 +1,16 @@
 // Server hooks: the database opens when the server starts (so a second server on the same
 // file fails at once, saying why) and closes cleanly on shutdown. Every request is tied to its
 // signed-in user here, and refused unless it is signed in or asks for a public path (deny by
-// default); pages, actions and endpoints check the user's permission again themselves.
-import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
+// default); pages, actions and endpoints check the user's permission again themselves. A page a
+// user has seen is served to them again from memory until the figures change (page-cache.ts).
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { appDb, closeAppDb } from '$lib/server/app-db.ts';
 import { htmlLang, requestLocale } from '$lib/i18n/request-locale.ts';
 import { clearSessionCookie, expiredSessionCookie, readSessionCookie } from '$lib/server/auth/cookie.ts';
 import { isPublic, loginUrl } from '$lib/server/auth/public-routes.ts';
 import { bodyTooLarge, canonicalHostRedirect, crossSiteProblem } from '$lib/server/auth/request-checks.ts';
 import { sessionUser } from '$lib/server/auth/sessions.ts';
+import { PageCache } from '$lib/server/page-cache.ts';
 import { keepDefaultViewsWarm } from '$lib/server/warm-up.ts';
 
 export const init: ServerInit = async () => {
@@ -17,6 +19,9 @@ export const init: ServerInit = async () => {
   if (process.env.DUESIGHT_WARM !== '0') void keepDefaultViewsWarm(db);
   process.once('sveltekit:shutdown', () => void closeAppDb());
 };
+
+/** Pages rendered for a user, served to them again until the figures change. */
+const pages = new PageCache();
 
 /** Route ids that have a +page (answered with a redirect to the login page when anonymous). */
 const PAGE_ROUTES = new Set(Object.keys(import.meta.glob('./routes/**/+page.svelte')).map(routeIdOf));
@@ -59,6 +64,24 @@ function anonymousResponse(event: RequestEvent): Response {
   return refusal(401, 'Sign in first: this address needs a signed-in user.', event.request);
 }
 
+/** Adds the security headers every answer carries. */
+function secured(response: Response): Response {
+  response.headers.set('X-Content-Type-Options', 'nosniff');
+  response.headers.set('Referrer-Policy', 'same-origin');
+  response.headers.set('X-Frame-Options', 'DENY');
+  // Confidential figures stay out of shared and browser caches.
+  if (!response.headers.has('cache-control')) response.headers.set('Cache-Control', 'no-store');
+  // Pages get their CSP from SvelteKit (svelte.config.js, with nonces); anything else may run and embed nothing.
+  if (!response.headers.has('content-security-policy')) response.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  return response;
+}
+
+/** An error while rendering is logged, and the page it broke (maybe only a streamed part of it) is not kept. */
+export const handleError: HandleServerError = ({ error, event }) => {
+  pages.noteFailure(event.locals);
+  console.error(`${event.request.method} ${event.url.pathname}:`, error);
+};
+
 export const handle: Handle = async ({ event, resolve }) => {
   const { request, url } = event;
   const canonical = canonicalHostRedirect(request, url);
@@ -78,13 +101,12 @@ export const handle: Handle = async ({ event, resolve }) => {
     return refused;
   }
 
-  const response = await resolve(event, { transformPageChunk: htmlLang(requestLocale(event.cookies, event.request.headers)) });
-  response.headers.set('X-Content-Type-Options', 'nosniff');
-  response.headers.set('Referrer-Policy', 'same-origin');
-  response.headers.set('X-Frame-Options', 'DENY');
-  // Confidential figures stay out of shared and browser caches.
-  if (!response.headers.has('cache-control')) response.headers.set('Cache-Control', 'no-store');
-  // Pages get their CSP from SvelteKit (svelte.config.js, with nonces); anything else may run and embed nothing.
-  if (!response.headers.has('content-security-policy')) response.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-  return response;
+  const locale = requestLocale(event.cookies, request.headers);
+  const key = pages.keyOf({ user: event.locals.user, locale, request, routeId: event.route.id });
+  const db = await appDb();
+  const version = db.figuresVersion;
+  const kept = key ? pages.serve(key, version) : null;
+  if (kept) return kept;
+  const response = secured(await resolve(event, { transformPageChunk: htmlLang(locale) }));
+  return key ? pages.keep(key, version, response, event.locals, () => db.figuresVersion) : response;
 };

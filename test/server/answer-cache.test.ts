@@ -162,6 +162,37 @@ describe('published answers (the default views the server refreshes itself)', ()
     expect(await cache.get('q', {}, async () => 'unused')).toBe('q2');
   });
 
+  test('the figures version moves at each write and when a run changes what is served, not when a run finds nothing new', async () => {
+    const cache = new AnswerCache();
+    const v0 = cache.figuresVersion;
+    let data = 'before';
+    await cache.get('p', {}, async () => data, true);
+    cache.publish(true);
+    // The first run published what visitors were already given: nothing changed for them.
+    expect(cache.figuresVersion).toBe(v0);
+
+    data = 'after';
+    cache.advance();
+    expect(cache.figuresVersion).toBe(v0 + 1);
+    expect(await cache.get('p', {}, async () => data)).toBe('before');
+    expect(await cache.get('derived', {}, async () => `${data}!`)).toBe('after!');
+    await cache.get('p', {}, async () => data, true);
+    cache.publish(true);
+    // The run replaced 'p' and forgot the answer derived meanwhile: what a page shows may differ now.
+    expect(cache.figuresVersion).toBe(v0 + 2);
+    expect(await cache.get('p', {}, async () => 'unused')).toBe('after');
+
+    // A run that finds everything current, and one whose refresh failed, change nothing served.
+    await cache.get('p', {}, async () => 'unused', true);
+    cache.publish(true);
+    expect(cache.figuresVersion).toBe(v0 + 2);
+    cache.advance();
+    await expect(cache.get('p', {}, async () => Promise.reject(new Error('disk hiccup')), true)).rejects.toThrow('disk hiccup');
+    cache.publish(false);
+    expect(cache.figuresVersion).toBe(v0 + 3);
+    expect(await cache.get('p', {}, async () => 'unused')).toBe('after');
+  });
+
   test('a complete run forgets published answers it did not ask for again (a view that is no longer the default)', async () => {
     const cache = new AnswerCache();
     await cache.get('old default', {}, async () => 'x', true);

@@ -47,6 +47,8 @@ interface Entry {
 export class AnswerCache {
   private entries = new Map<string, Entry>();
   private version = 0;
+  /** Moved on whenever what `get` answers may have changed (see `figuresVersion`). */
+  private figures = 0;
   /** Whether published answers from older data are being served. */
   private servingOld = false;
 
@@ -110,6 +112,7 @@ export class AnswerCache {
   /** The data changed: ordinary answers are forgotten, published ones are served until `publish`. */
   advance(): void {
     this.version++;
+    this.figures++;
     for (const [key, entry] of this.entries) {
       if (entry.published) this.servingOld = true;
       else this.entries.delete(key);
@@ -123,15 +126,35 @@ export class AnswerCache {
    * (views that are no longer the default), and nothing old is served any more.
    */
   publish(complete: boolean): void {
+    let changed = false;
     for (const [key, entry] of this.entries) {
       const next = entry.next;
-      if (entry.transient) this.entries.delete(key);
-      else if (next?.settled) this.entries.set(key, { answer: next.answer, version: next.version, published: true, transient: false });
-      else if (next?.failed) entry.next = undefined;
+      if (entry.transient) {
+        this.entries.delete(key);
+        changed = true;
+      } else if (next?.settled) {
+        this.entries.set(key, { answer: next.answer, version: next.version, published: true, transient: false });
+        changed = true;
+      } else if (next?.failed) entry.next = undefined;
     }
-    if (!complete) return;
-    for (const [key, entry] of this.entries) if (entry.version !== this.version) this.entries.delete(key);
-    this.servingOld = false;
+    if (complete) {
+      for (const [key, entry] of this.entries) {
+        if (entry.version === this.version) continue;
+        this.entries.delete(key);
+        changed = true;
+      }
+      this.servingOld = false;
+    }
+    if (changed) this.figures++;
+  }
+
+  /**
+   * Moves on whenever an answer may differ from one given before: at every write (`advance`),
+   * and when `publish` replaces or forgets answers. Between two moves, the same question gets
+   * the same answer, so anything made only from answers and the data may be kept until then.
+   */
+  get figuresVersion(): number {
+    return this.figures;
   }
 
   /** The version of the data answers are computed on now (moved on by `advance`). */

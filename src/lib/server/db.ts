@@ -134,6 +134,15 @@ export class Database {
     return this.answers.get(name, params, compute, this.refreshScope.getStore() === true);
   }
 
+  /**
+   * Moves on whenever the figures a page shows may have changed: after every write that changes
+   * the book, and when a refresh publishes new answers. What is made only from the data and
+   * remembered answers may be kept while it stays the same.
+   */
+  get figuresVersion(): number {
+    return this.answers.figuresVersion;
+  }
+
   /** Whether `remember(name, params, …)` would answer now without computing. */
   remembers(name: string, params: unknown): boolean {
     return this.answers.has(name, params, this.refreshScope.getStore() === true);
