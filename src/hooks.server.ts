@@ -4,6 +4,7 @@
 // default); pages, actions and endpoints check the user's permission again themselves. A page a
 // user has seen is served to them again from memory until the figures change (page-cache.ts).
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
+import { dev } from '$app/environment';
 import { appDb, closeAppDb } from '$lib/server/app-db.ts';
 import { htmlLang, requestLocale } from '$lib/i18n/request-locale.ts';
 import { clearSessionCookie, expiredSessionCookie, readSessionCookie } from '$lib/server/auth/cookie.ts';
@@ -102,7 +103,8 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
 
   const locale = requestLocale(event.cookies, request.headers);
-  const key = pages.keyOf({ user: event.locals.user, locale, request, routeId: event.route.id });
+  // Not in development, where the code changes under the pages.
+  const key = dev ? null : pages.keyOf({ user: event.locals.user, locale, request, routeId: event.route.id });
   const db = await appDb();
   const version = db.figuresVersion;
   const kept = key ? pages.serve(key, version) : null;
