@@ -121,8 +121,8 @@ export class PageCache {
   }
 
   /**
-   * Keeps the page of `response` under `key` once its body has been sent in full, if it is a
-   * whole successful page and the figures are still at `version` (the one it was rendered on);
+   * Keeps the page of `response` under `key` once its body has ended (streamed parts
+   * included), if it is a whole successful page and the figures are still at `version` (the one it was rendered on);
    * `currentVersion` tells the version then, `locals` are the request's (SvelteKit copies the
    * event, not its locals). Returns the response to send (the same body).
    */
