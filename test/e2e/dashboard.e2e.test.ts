@@ -175,6 +175,21 @@ describeInBrowser('dashboard in a browser', () => {
     problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('/aging?buckets=90,30') && !p.includes('400')));
   });
 
+  test('a page opened again is served as kept, and its scripts run under the fresh nonce', async () => {
+    const url = `${app.url}/aging?as_of=${expected.earlier}&sort=ar`;
+    await page.goto(url, { waitUntil: 'networkidle' });
+    const again = await page.goto(url, { waitUntil: 'networkidle' });
+    // A rendered page carries SvelteKit's ETag; one served as kept does not.
+    expect(again?.headers().etag).toBeUndefined();
+    expect(cents(await agingTotal())).toBe(cents(expected.arEarlier));
+    // Hydrated: sorting is then a client-side navigation (without scripts, the form would load a new document).
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    await page.getByRole('button', { name: 'Sort by Overdue', exact: true }).click();
+    await page.waitForURL((u) => u.searchParams.get('sort') === '-overdue');
+    await expect.poll(() => page.locator('th[aria-sort="descending"]').count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  });
+
   test('no console errors along the way', () => {
     expect(problems, app.output()).toEqual([]);
   });
