@@ -10,6 +10,7 @@ import type { BookFilter, PortfolioKpis } from '../../types.ts';
 import { assertRatesFound, isoDate } from '../book-params.ts';
 import type { Database } from '../db.ts';
 import { kpisAt, kpisAtDates } from '../kpis.ts';
+import { rememberEachDate } from '../remember-dates.ts';
 import { query } from '../sql.ts';
 import { riskConfigOn } from './config.ts';
 import { datedFactorsAtDates, type DatedFactors } from './factors.ts';
@@ -75,55 +76,84 @@ export async function warningsOn(
   asOf: string,
   filter: BookFilter = {},
   config?: RiskConfig,
-  kpisOf: PortfolioSeries = (dates, f) => kpisAtDates(conn, dates, { filter: f }),
+  kpisOf?: PortfolioSeries,
 ): Promise<Warning[]> {
-  isoDate(asOf, 'as-of date');
+  return (await warningsOnDates(conn, [asOf], filter, config, kpisOf)).get(asOf)!;
+}
+
+/**
+ * The warnings at each of `dates`, as `warningsOn` gives them at each, with one pass for the
+ * factors of every date any of them reads (consecutive month-ends share most of their history).
+ */
+export async function warningsOnDates(
+  conn: DuckDBConnection,
+  dates: readonly string[],
+  filter: BookFilter = {},
+  config?: RiskConfig,
+  kpisOf: PortfolioSeries = (ds, f) => kpisAtDates(conn, ds, { filter: f }),
+): Promise<Map<string, Warning[]>> {
+  for (const d of dates) isoDate(d, 'as-of date');
   const cfg = config ?? (await riskConfigOn(conn));
   const t = cfg.warnings;
-  const history = monthlyDates(asOf, WARNING_HISTORY_MONTHS);
-  const before = shiftDays(asOf, -t.score_drop.days);
-  const rows = await datedFactorsAtDates(conn, [...new Set([...history, before])], filter);
-  const facts = await warningFacts(conn, asOf, filter, cfg);
+  const plans = [...new Set(dates)].map((asOf) => ({ asOf, history: monthlyDates(asOf, WARNING_HISTORY_MONTHS), before: shiftDays(asOf, -t.score_drop.days) }));
+  const rows = await datedFactorsAtDates(conn, [...new Set(plans.flatMap((p) => [...p.history, p.before]))], filter);
+  // Each row's point is shared by every date whose history holds it (a score is worked out once).
+  const points = new Map<string, { row: DatedFactors; point: ScorePoint }[]>();
+  for (const row of rows) {
+    let list = points.get(row.date);
+    if (!list) points.set(row.date, (list = []));
+    list.push({ row, point: lazyPoint(row, cfg) });
+  }
 
   const { customer_id: _, ...portfolioFilter } = filter;
-  const kpis = filter.customer_id ? [] : await kpisOf(history, portfolioFilter);
   const unfiltered = Object.keys(filter).length === 0;
-  const bookAr = unfiltered ? kpis[kpis.length - 1].ar : (await kpisOf([asOf], {}))[0].ar;
+  const out = new Map<string, Warning[]>();
+  for (const { asOf, history, before } of plans) {
+    const facts = await warningFacts(conn, asOf, filter, cfg);
+    const kpis = filter.customer_id ? [] : await kpisOf(history, portfolioFilter);
+    const bookAr = unfiltered ? kpis[kpis.length - 1].ar : (await kpisOf([asOf], {}))[0].ar;
 
-  // Rows come by date, oldest first; each customer's history keeps that order.
-  const inHistory = new Set(history);
-  const series = new Map<string, ScorePoint[]>();
-  const scoreBefore = new Map<string, number | null>();
-  const atD: DatedFactors[] = [];
-  for (const row of rows) {
-    if (row.date === before && !inHistory.has(before)) {
-      scoreBefore.set(row.customer_id, scoreDated(row, cfg, { reasons: false }).score);
-      continue;
+    // Each customer's history in date order, oldest first.
+    const series = new Map<string, ScorePoint[]>();
+    for (const date of history) {
+      for (const { row, point } of points.get(date) ?? []) {
+        let list = series.get(row.customer_id);
+        if (!list) series.set(row.customer_id, (list = []));
+        list.push(point);
+      }
     }
-    let list = series.get(row.customer_id);
-    if (!list) series.set(row.customer_id, (list = []));
-    list.push(lazyPoint(row, cfg));
-    if (row.date === before) scoreBefore.set(row.customer_id, list[list.length - 1].score);
-    if (row.date === asOf) atD.push(row);
+    const scoreBefore = new Map((points.get(before) ?? []).map(({ row, point }) => [row.customer_id, point.score]));
+    const warnings: Warning[] = [];
+    for (const { row } of points.get(asOf) ?? []) {
+      warnings.push(...customerWarnings({
+        customer_id: row.customer_id,
+        name: row.name,
+        history: series.get(row.customer_id)!,
+        score_before: scoreBefore.get(row.customer_id) ?? null,
+        facts: facts.get(row.customer_id) ?? null,
+        book_ar: bookAr,
+      }, t));
+    }
+    if (kpis.length) warnings.push(...portfolioWarnings(kpis.map((k) => ({ date: k.as_of, dso: k.dso, overdue_ratio: k.overdue_ratio })), t.portfolio));
+    out.set(asOf, warnings.sort(bySeverity));
   }
-  const out: Warning[] = [];
-  for (const row of atD) {
-    out.push(...customerWarnings({
-      customer_id: row.customer_id,
-      name: row.name,
-      history: series.get(row.customer_id)!,
-      score_before: scoreBefore.get(row.customer_id) ?? null,
-      facts: facts.get(row.customer_id) ?? null,
-      book_ar: bookAr,
-    }, t));
-  }
-  if (kpis.length) out.push(...portfolioWarnings(kpis.map((k) => ({ date: k.as_of, dso: k.dso, overdue_ratio: k.overdue_ratio })), t.portfolio));
-  return out.sort(bySeverity);
+  return out;
 }
 
 /** Every early warning as of D (customer and portfolio), high severity first. */
-export function earlyWarnings(db: Database, params: WarningParams): Promise<Warning[]> {
+export async function earlyWarnings(db: Database, params: WarningParams): Promise<Warning[]> {
+  const { asOf, ...rest } = params;
+  return (await earlyWarningsAt(db, [asOf], rest))[0];
+}
+
+/**
+ * The early warnings at each of `dates`, each remembered as `earlyWarnings` at that date; the
+ * dates not remembered share one pass for their factors.
+ */
+export function earlyWarningsAt(db: Database, dates: readonly string[], params: Omit<WarningParams, 'asOf'>): Promise<Warning[][]> {
   // The portfolio KPIs are the remembered ones, shared with the overview's trend.
-  const kpisOf: PortfolioSeries = (dates, filter) => kpisAt(db, dates, { filter });
-  return db.remember('earlyWarnings', params, () => db.read((conn) => warningsOn(conn, params.asOf, params.filter, params.config, kpisOf)));
+  const kpisOf: PortfolioSeries = (ds, filter) => kpisAt(db, ds, { filter });
+  return rememberEachDate(db, 'earlyWarnings', dates, (asOf) => ({ ...params, asOf }), (missing) =>
+    db.read((conn) => warningsOnDates(conn, missing, params.filter, params.config, kpisOf)),
+  );
 }
