@@ -16,8 +16,9 @@ import { keepDefaultViewsWarm } from '$lib/server/warm-up.ts';
 
 export const init: ServerInit = async () => {
   const db = await appDb();
-  // The default views are computed ahead, now and after every write (DUESIGHT_WARM=0: not).
-  if (process.env.DUESIGHT_WARM !== '0') void keepDefaultViewsWarm(db);
+  // The default views are computed ahead, now and after every write (DUESIGHT_WARM=0: not), then
+  // the overview at every month-end (DUESIGHT_MONTH_ENDS_AHEAD=0: not).
+  if (process.env.DUESIGHT_WARM !== '0') void keepDefaultViewsWarm(db, { monthEnds: process.env.DUESIGHT_MONTH_ENDS_AHEAD !== '0' });
   process.once('sveltekit:shutdown', () => void closeAppDb());
 };
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bookBounds } from '../../src/lib/server/book.ts';
 import { bookParams } from '../../src/lib/server/book-params.ts';
 import { Database } from '../../src/lib/server/db.ts';
+import { queriesDuring } from '../helpers/queries-during.ts';
 import { generateDemo } from '../../src/lib/server/demo/index.ts';
 import { portfolioKpis } from '../../src/lib/server/kpis.ts';
 import { refreshSettlements } from '../../src/lib/server/settlements.ts';
@@ -21,22 +22,6 @@ function remembered(db: Database, name: string, params: unknown): Promise<unknow
   return db.remember(name, params, async () => {
     throw new Error(`${name} was not computed ahead`);
   });
-}
-
-/** Runs `fn` counting the queries `db` runs meanwhile (each goes through db.read). */
-async function queriesDuring(db: Database, fn: () => Promise<void>): Promise<number> {
-  const read = db.read.bind(db);
-  let reads = 0;
-  db.read = ((f: Parameters<Database['read']>[0]) => {
-    reads++;
-    return read(f);
-  }) as Database['read'];
-  try {
-    await fn();
-  } finally {
-    db.read = read;
-  }
-  return reads;
 }
 
 describe('warmDefaultViews', () => {
@@ -128,7 +113,7 @@ describe('keepDefaultViewsWarm', () => {
     const db = await Database.open(':memory:');
     try {
       await generateDemo(db, { customers: 40, invoices: 2_000, seed: 5 });
-      await keepDefaultViewsWarm(db);
+      await keepDefaultViewsWarm(db, { monthEnds: false });
       const last = (await bookBounds(db)).last_date!;
       const whole = { asOf: last, filter: {} };
       const before = await portfolioKpis(db, whole);
@@ -162,7 +147,7 @@ describe('keepDefaultViewsWarm', () => {
     const db = await Database.open(':memory:');
     try {
       await generateDemo(db, { customers: 40, invoices: 2_000, seed: 5 });
-      await keepDefaultViewsWarm(db);
+      await keepDefaultViewsWarm(db, { monthEnds: false });
       const bounds = await bookBounds(db);
       const { view } = viewOrProblem(new URL('http://localhost/'), bounds);
       const [{ customer_id: id }] = await db.read((conn) => queryText<{ customer_id: string }>(conn, 'SELECT min(customer_id) AS customer_id FROM invoices'));

@@ -73,10 +73,11 @@ async function computeAgingSummary(db: Database, params: AgingParams): Promise<A
 /** The aging table by customer: one row per customer with a non-zero balance, largest first. */
 export async function agingByCustomer(db: Database, params: AgingParams): Promise<CustomerAging[]> {
   // Keyed by the parameters as resolved (defaults filled in), so equal views share one answer.
-  return db.remember('agingByCustomer', bookParams(params), () => computeAgingByCustomer(db, params));
+  return db.remember('agingByCustomer', bookParams(params), () => customerAgingAt(db, params));
 }
 
-async function computeAgingByCustomer(db: Database, params: AgingParams): Promise<CustomerAging[]> {
+/** The aging table by customer, as `agingByCustomer`, computed now and not remembered. */
+export async function customerAgingAt(db: Database, params: AgingParams): Promise<CustomerAging[]> {
   const p = bookParams(params);
   const labels = bucketLabels(p.edges as number[], p.basis as AgingBasis);
   const rows = await db.read((conn) => query<Record<string, unknown>>(conn, 'aging_by_customer', p));

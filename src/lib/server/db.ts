@@ -71,6 +71,8 @@ export class Database {
   private listenersWork: Promise<unknown> = Promise.resolve();
   /** Set while `refreshing` runs: the answers remembered inside are published. */
   private readonly refreshScope = new AsyncLocalStorage<boolean>();
+  /** Writes that may change the book, queued or running. */
+  private readonly bookWrites = new Set<Promise<unknown>>();
 
   private constructor(
     readonly path: string,
@@ -205,7 +207,20 @@ export class Database {
       });
     const next = this.writes.then(run, run);
     this.writes = next.catch(() => undefined);
+    if (changesBook) {
+      this.bookWrites.add(next);
+      const done = () => void this.bookWrites.delete(next);
+      next.then(done, done);
+    }
     return next;
+  }
+
+  /**
+   * Resolves once no write that may change the book is queued or running (never rejects): work
+   * whose answers such a write would make stale can wait for it rather than compete with it.
+   */
+  async bookWritesSettled(): Promise<void> {
+    while (this.bookWrites.size > 0) await Promise.allSettled([...this.bookWrites]);
   }
 
   /** Writes the WAL into the file and releases it. */

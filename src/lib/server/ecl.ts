@@ -71,16 +71,21 @@ export function monthEndsBefore(asOf: string, count: number): string[] {
  * date needs, and the aging at the dates), so a 13-point sparkline costs about one date.
  */
 export function expectedCreditLossAt(db: Database, dates: readonly string[], params: Omit<EclParams, 'asOf'>): Promise<EclResult[]> {
-  // Each date remembered on its own (the next as-of date's sparkline computes only its new date),
-  // and the series too (a repeated page looks up one answer).
-  return db.remember('expectedCreditLossAt', { dates, params }, () =>
-    rememberEachDate(
-      db,
-      'expectedCreditLoss',
-      dates,
-      (date) => ({ date, params }),
-      async (missing) => new Map((await computeExpectedCreditLossAt(db, missing, params)).map((r) => [r.as_of, r])),
-    ),
+  // The series is remembered too: a repeated page looks up one answer.
+  return db.remember('expectedCreditLossAt', { dates, params }, () => expectedCreditLossEachDate(db, dates, params));
+}
+
+/**
+ * As `expectedCreditLossAt`, each date remembered on its own (the next as-of date's sparkline
+ * computes only its new date), without remembering the series.
+ */
+export function expectedCreditLossEachDate(db: Database, dates: readonly string[], params: Omit<EclParams, 'asOf'>): Promise<EclResult[]> {
+  return rememberEachDate(
+    db,
+    'expectedCreditLoss',
+    dates,
+    (date) => ({ date, params }),
+    async (missing) => new Map((await computeExpectedCreditLossAt(db, missing, params)).map((r) => [r.as_of, r])),
   );
 }
 

@@ -1,11 +1,12 @@
 /** The overview's figures for a view: KPI tiles with 12-month history, the DSO trend, ECL, aging over time, top overdue customers, newest warnings. */
 import type { PortfolioKpis, TrendPoint } from '../types.ts';
 import type { ViewState } from '../url-state.ts';
-import { agingByCustomer } from './aging.ts';
+import { customerAgingAt } from './aging.ts';
 import type { Database } from './db.ts';
-import { expectedCreditLossAt } from './ecl.ts';
-import { portfolioKpis } from './kpis.ts';
+import { expectedCreditLossAt, expectedCreditLossEachDate } from './ecl.ts';
+import { kpisAt, portfolioKpis } from './kpis.ts';
 import { warningsPanel } from './newest-warnings.ts';
+import { earlyWarningsAt } from './risk/warnings.ts';
 import { asHttpError, bookFilter, isMonthEnd, monthEndRange } from './page-params.ts';
 import { kpiTrend, monthEnds } from './trends.ts';
 
@@ -24,6 +25,19 @@ function trendPoint(k: PortfolioKpis): TrendPoint {
   return { as_of, ar, overdue_ratio, dso, best_possible_dso, add, cei, turnover_days, bad_debt_rate, aging };
 }
 
+/** The dates an overview at `asOf` draws: its sparklines' month-ends (and D), and its trend's month range. */
+function overviewDates(asOf: string, firstDate: string) {
+  // Every series ends at the as-of date: the month-ends before it, then D itself (when D is a month-end, once).
+  const withAsOf = (ends: string[]) => (isMonthEnd(asOf) ? ends : [...ends, asOf]);
+  const recentRange = monthEndRange(asOf, RECENT_MONTHS, firstDate);
+  const trendRange = monthEndRange(asOf, TREND_MONTHS, firstDate);
+  return {
+    recentDates: withAsOf(recentRange ? monthEnds(recentRange.from, recentRange.to) : []),
+    trendRange,
+    trendDates: withAsOf(trendRange ? monthEnds(trendRange.from, trendRange.to) : []),
+  };
+}
+
 /**
  * The overview of `view` (the book starting on `firstDate`). The tiles' values are awaited; the
  * history behind them and the slower parts are promises the page streams in.
@@ -31,12 +45,7 @@ function trendPoint(k: PortfolioKpis): TrendPoint {
 export async function overviewData(db: Database, view: ViewState, firstDate: string) {
   const filter = bookFilter(view);
   const asOf = view.asOf;
-
-  // Every series ends at the as-of date: the month-ends before it, then D itself (when D is a month-end, once).
-  const withAsOf = (ends: string[]) => (isMonthEnd(asOf) ? ends : [...ends, asOf]);
-  const recentRange = monthEndRange(asOf, RECENT_MONTHS, firstDate);
-  const recentDates = withAsOf(recentRange ? monthEnds(recentRange.from, recentRange.to) : []);
-  const trendRange = monthEndRange(asOf, TREND_MONTHS, firstDate);
+  const { recentDates, trendRange } = overviewDates(asOf, firstDate);
 
   const current = await portfolioKpis(db, { asOf, filter }).catch(asHttpError);
   // Remembered in the shape the page draws: built once per view and data, not on every request.
@@ -48,7 +57,8 @@ export async function overviewData(db: Database, view: ViewState, firstDate: str
     points.map(({ as_of, ecl, coverage }) => ({ as_of, ecl, coverage })),
   );
   const topOverdue = db.remember('topOverdue', { asOf, filter }, async () =>
-    (await agingByCustomer(db, { asOf, filter }))
+    // Not remembered whole: on a large book, a list of every customer at each date viewed would fill the memory.
+    (await customerAgingAt(db, { asOf, filter }))
       .filter((r) => r.overdue > 0)
       .sort((a, b) => b.overdue - a.overdue || a.customer_id.localeCompare(b.customer_id))
       .slice(0, TOP_OVERDUE),
@@ -57,4 +67,24 @@ export async function overviewData(db: Database, view: ViewState, firstDate: str
   const warnings = Promise.allSettled([trend, ecl, topOverdue]).then(() => warningsPanel(db, { asOf, filter }, NEWEST_WARNINGS));
 
   return { asOf, current, recentCount: recentDates.length, eclMonths: ECL_MONTHS, trend, ecl, topOverdue, warnings };
+}
+
+/**
+ * Computes and remembers the overviews of `views` (all with the same filter): first what they
+ * share, each in one pass over the book for all of them (the KPIs at every month-end their
+ * trends draw, the ECL at every sparkline date, the warnings at each as-of date), then each
+ * overview from those. Resolves when every part is remembered; rejects on the first failure.
+ */
+export async function computeOverviews(db: Database, views: readonly ViewState[], firstDate: string): Promise<void> {
+  if (views.length === 0) return;
+  const filter = bookFilter(views[0]);
+  const plans = views.map((v) => overviewDates(v.asOf, firstDate));
+  const unique = (dates: string[]) => [...new Set(dates)].sort();
+  await kpisAt(db, unique(plans.flatMap((p) => p.trendDates)), { filter });
+  await expectedCreditLossEachDate(db, unique(plans.flatMap((p) => p.recentDates)), { months: ECL_MONTHS, filter });
+  await earlyWarningsAt(db, unique(views.map((v) => v.asOf)), { filter });
+  for (const view of views) {
+    const o = await overviewData(db, view, firstDate);
+    await Promise.all([o.trend, o.ecl, o.topOverdue, o.warnings]);
+  }
 }

@@ -6,6 +6,7 @@
 import { agingPageFigures } from './aging-page.ts';
 import { bookBounds, bookCurrency } from './book.ts';
 import type { Database } from './db.ts';
+import { computeMonthEndsAhead } from './month-ends-ahead.ts';
 import { overviewData } from './overview.ts';
 import { agingParamsFromUrl, bookFilter, viewOrProblem } from './page-params.ts';
 import { onNewRecentView, recentViews } from './recent-views.ts';
@@ -54,10 +55,31 @@ export async function warmDefaultViews(db: Database, report: (problem: string) =
  * that land while a refresh runs are folded into one more run after it, never several at once;
  * the listener's promise resolves when the run that covers its write has finished, so an import
  * can wait until the dashboard shows it. Returns the first run.
+ *
+ * Once a run has ended, the overview at every month-end is computed ahead (month-ends-ahead.ts;
+ * `monthEnds: false` leaves it out, `report` hears when it ends); the next run stops that work
+ * and starts it again after.
  */
-export function keepDefaultViewsWarm(db: Database): Promise<void> {
+export function keepDefaultViewsWarm(db: Database, options: { monthEnds?: boolean; report?: (line: string) => void } = {}): Promise<void> {
   let running: Promise<void> | null = null;
   let again = false;
+  /** Moved on when a run ends: month-end work started before then stops. */
+  let runsEnded = 0;
+  let ahead: Promise<void> | null = null;
+  const startAhead = () => {
+    if (options.monthEnds === false || ahead) return;
+    const started = runsEnded;
+    ahead = computeMonthEndsAhead(db, {
+      // An import being written would make these answers stale: wait for it rather than slow it down.
+      pause: () => db.bookWritesSettled(),
+      stillCurrent: () => running === null && runsEnded === started,
+      report: options.report,
+    }).then(() => {
+      ahead = null;
+      // Stopped by a run that has ended since: start again on the newer data.
+      if (running === null && runsEnded !== started) startAhead();
+    });
+  };
   const loop = async (): Promise<void> => {
     try {
       do {
@@ -68,6 +90,8 @@ export function keepDefaultViewsWarm(db: Database): Promise<void> {
       console.error(`Computing the default views ahead failed: ${(err as Error).message}`);
     } finally {
       running = null;
+      runsEnded++;
+      startAhead();
     }
   };
   const run = (): Promise<void> => {
