@@ -24,6 +24,17 @@ async function overviewAt(db: Database, bounds: BookBounds, asOf: string) {
   return { current: o.current, trend, ecl, topOverdue, warnings };
 }
 
+/** Runs `fn` on a fresh in-memory demo book, closed afterwards. */
+async function withDemo<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await Database.open(':memory:');
+  try {
+    await generateDemo(db, DEMO);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
 /** The book's month-ends before its last date, newest first. */
 function monthEndsOf(bounds: BookBounds): string[] {
   return monthEnds(bounds.first_date!.slice(0, 7), bounds.last_date!.slice(0, 7))
@@ -70,9 +81,7 @@ describe('computeMonthEndsAhead', () => {
   });
 
   test('stops at the first group once the data is no longer current', async () => {
-    const other = await Database.open(':memory:');
-    try {
-      await generateDemo(other, DEMO);
+    await withDemo(async (other) => {
       let asked = 0;
       const lines: string[] = [];
       const done = await computeMonthEndsAhead(other, { stillCurrent: () => asked++ === 0, report: (l) => lines.push(l) });
@@ -81,9 +90,7 @@ describe('computeMonthEndsAhead', () => {
       // The newest month-ends were done first; the oldest were not.
       expect(await queriesDuring(other, () => overviewAt(other, bounds, ends[3]))).toBe(0);
       expect(await queriesDuring(other, () => overviewAt(other, bounds, ends[ends.length - 1]))).toBeGreaterThan(0);
-    } finally {
-      await other.close();
-    }
+    });
   });
 });
 
@@ -118,9 +125,7 @@ describe('waiting for writes', () => {
   });
 
   test('the month-end work waits in its pause before each group, and runs no query meanwhile', async () => {
-    const db = await Database.open(':memory:');
-    try {
-      await generateDemo(db, DEMO);
+    await withDemo(async (db) => {
       let release: () => void = () => undefined;
       const paused = new Promise<void>((resolve) => (release = resolve));
       let pauses = 0;
@@ -134,17 +139,13 @@ describe('waiting for writes', () => {
       release();
       // One group once released; the second pause found the work no longer current.
       expect(await work).toBe(4);
-    } finally {
-      await db.close();
-    }
+    });
   });
 });
 
 describe('keepDefaultViewsWarm and the month-ends', () => {
   test('computed after the default views, and again after a write, which does not wait for them', async () => {
-    const db = await Database.open(':memory:');
-    try {
-      await generateDemo(db, DEMO);
+    await withDemo(async (db) => {
       const bounds = await bookBounds(db);
       const oldest = monthEndsOf(bounds).at(-1)!;
       let finished: () => void = () => undefined;
@@ -173,8 +174,6 @@ describe('keepDefaultViewsWarm and the month-ends', () => {
       expect(await queriesDuring(db, () => overviewAt(db, bounds, oldest))).toBe(0);
       const after = await overviewAt(db, bounds, oldest);
       expect(after.current.ar).toBeCloseTo(before.current.ar + 500, 2);
-    } finally {
-      await db.close();
-    }
+    });
   });
 });

@@ -22,7 +22,7 @@ export interface AheadOptions {
   pause?: () => Promise<void>;
   /** Asked before each group, after `pause`: false stops the work (the data or the default views changed). */
   stillCurrent: () => boolean;
-  /** Told when the work ends, in a sentence for the server's log. */
+  /** Told, in a sentence for the server's log, how far the work has come on a large book and when it ends. */
   report?: (line: string) => void;
 }
 
