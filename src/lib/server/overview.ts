@@ -69,6 +69,11 @@ export async function overviewData(db: Database, view: ViewState, firstDate: str
   return { asOf, current, recentCount: recentDates.length, eclMonths: ECL_MONTHS, trend, ecl, topOverdue, warnings };
 }
 
+/** The parts of an overview the page streams in: what computing it ahead waits for. */
+export function streamedParts(overview: Awaited<ReturnType<typeof overviewData>>): Promise<unknown>[] {
+  return [overview.trend, overview.ecl, overview.topOverdue, overview.warnings];
+}
+
 /**
  * Computes and remembers the overviews of `views` (all with the same filter): first what they
  * share, each in one pass over the book for all of them (the KPIs at every month-end their
@@ -84,7 +89,6 @@ export async function computeOverviews(db: Database, views: readonly ViewState[]
   await expectedCreditLossEachDate(db, unique(plans.flatMap((p) => p.recentDates)), { months: ECL_MONTHS, filter });
   await earlyWarningsAt(db, unique(views.map((v) => v.asOf)), { filter });
   for (const view of views) {
-    const o = await overviewData(db, view, firstDate);
-    await Promise.all([o.trend, o.ecl, o.topOverdue, o.warnings]);
+    await Promise.all(streamedParts(await overviewData(db, view, firstDate)));
   }
 }

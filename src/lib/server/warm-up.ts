@@ -7,7 +7,7 @@ import { agingPageFigures } from './aging-page.ts';
 import { bookBounds, bookCurrency } from './book.ts';
 import type { Database } from './db.ts';
 import { computeMonthEndsAhead } from './month-ends-ahead.ts';
-import { overviewData } from './overview.ts';
+import { overviewData, streamedParts } from './overview.ts';
 import { agingParamsFromUrl, bookFilter, viewOrProblem } from './page-params.ts';
 import { onNewRecentView, recentViews } from './recent-views.ts';
 import { riskPageData } from './risk-pages.ts';
@@ -27,10 +27,7 @@ export async function warmDefaultViews(db: Database, report: (problem: string) =
   const whole = { asOf: view.asOf, filter };
   // One page after another, the most visited first, so that the warm-up leaves cores to visitors.
   const pages: (() => Promise<unknown>[] | Promise<Promise<unknown>[]>)[] = [
-    async () => {
-      const overview = await overviewData(db, view, bounds.first_date!);
-      return [overview.trend, overview.ecl, overview.topOverdue, overview.warnings];
-    },
+    async () => streamedParts(await overviewData(db, view, bounds.first_date!)),
     () => [agingPageFigures(db, view, agingParamsFromUrl(new URL('http://localhost/aging')))],
     () => [customerScores(db, whole)],
     () => Object.values(riskPageData(db, view)).filter((v) => v instanceof Promise),
